@@ -1,0 +1,2 @@
+//! Extraction.
+pub mod html;

@@ -1,0 +1,6 @@
+//! # parallax-engine
+#![cfg_attr(test, allow(clippy::unwrap_used))]
+
+pub mod extract;
+pub mod lang;
+pub mod segment;

@@ -1,0 +1,49 @@
+//! # parallax-model: the shared vocabulary
+//!
+//! Every other Parallax crate speaks in these types. They are plain data: no I/O, no algorithms
+//! beyond what keeps a value valid. Keeping them here, apart from the engine, lets the store, the
+//! server and the evaluation harness depend on the *shape* of an article without pulling in the
+//! pipeline that makes one.
+//!
+//! The one idea everything rests on is the [`Span`]: annotations are byte ranges into an article's
+//! immutable, normalised `text` (stand-off annotation, as in spaCy). A span can always be turned
+//! back into the exact words it covers, which is what lets every line Parallax prints cite its
+//! source.
+//!
+//! Storage is a trait, [`Store`], with an in-memory reference implementation ([`MemStore`]) and a
+//! conformance suite ([`conformance`]) that every backend runs.
+
+#![cfg_attr(test, allow(clippy::unwrap_used))]
+
+mod article;
+pub mod conformance;
+mod date;
+mod lang;
+mod span;
+mod store;
+
+pub use article::*;
+pub use date::{days_in_month, BadDate, PartialDate};
+pub use lang::{Lang, Script, UnknownLang};
+pub use span::Span;
+pub use store::*;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mem_store_conforms() {
+        conformance::run_all(&mut || Box::new(MemStore::new()));
+    }
+
+    #[test]
+    fn article_json_uses_the_contract_names() {
+        let a = conformance::sample(1).article;
+        let v = serde_json::to_value(&a).unwrap();
+        assert_eq!(v["language"], "en");
+        assert_eq!(v["published"], "2025-10-31");
+        assert_eq!(v["kind"], "news report");
+        assert_eq!(v["furniture"][0]["kind"], "button");
+    }
+}
