@@ -3,4 +3,5 @@
 
 pub mod extract;
 pub mod lang;
+pub mod read;
 pub mod segment;
