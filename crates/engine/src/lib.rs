@@ -1,7 +1,108 @@
-//! # parallax-engine
+//! # parallax-engine: the pure pipeline
+//!
+//! News reaches Parallax as messy pages in many languages. This crate turns them into clean,
+//! analysed articles, and it does so as a chain of plain functions from one typed value to the
+//! next, with no I/O and no global state beyond read-only tables compiled into the binary:
+//!
+//! ```text
+//! bytes ──read──▶ RawDoc ──extract──▶ Extracted ──normalise──▶ Article ──analyse──▶ Analysis
+//! ```
+//!
+//! - [`read`] finds the encoding and the format (text, HTML, JSON, JSON Lines, RSS/Atom, gzip of
+//!   any of them) and splits containers into documents.
+//! - [`extract`] separates the article from its page furniture and finds title, author, date,
+//!   outlet, tags and kind.
+//! - [`text`] normalises once (NFC, white space); every later annotation is a byte span into that
+//!   text.
+//! - [`lang`] identifies the language of the article and of each paragraph; [`segment`] splits
+//!   sentences.
+//!
+//! Because stages are pure, the CLI runs them in parallel and the store sits at the edge. Each
+//! result carries [`ENGINE_VERSION`], so that stored analyses made by older code can be found and
+//! redone from the raw bytes the store keeps.
+
 #![cfg_attr(test, allow(clippy::unwrap_used))]
 
+pub mod calendar;
 pub mod extract;
+pub mod kb;
 pub mod lang;
 pub mod read;
 pub mod segment;
+pub mod text;
+
+use parallax_model::{Analysis, Article, ArticleId, Ingested, Kind, Lang, RawDoc, RawRecord};
+
+/// The version stamp stored with every analysis.
+pub const ENGINE_VERSION: &str = concat!("parallax-engine/", env!("CARGO_PKG_VERSION"));
+
+/// Hex BLAKE3 of `bytes`.
+pub fn hash_hex(bytes: &[u8]) -> String {
+    blake3::hash(bytes).to_hex().to_string()
+}
+
+/// The id of a document: the first 16 hex digits of the hash of its original bytes.
+pub fn article_id(raw_hash: &str) -> ArticleId {
+    ArticleId(raw_hash.get(..16).unwrap_or(raw_hash).to_string())
+}
+
+/// Runs extraction and analysis on one document.
+pub fn process(raw: &RawDoc) -> Result<Ingested, extract::ExtractError> {
+    let raw_hash = hash_hex(&raw.bytes);
+    let article = build_article(raw, &raw_hash)?;
+    let analysis = analyze(&article);
+    Ok(Ingested {
+        text_hash: hash_hex(article.text.as_bytes()),
+        raw: RawRecord {
+            source: raw.source.clone(),
+            format: raw.format,
+            encoding: raw.encoding.clone(),
+            bytes: raw.bytes.clone(),
+        },
+        raw_hash,
+        article,
+        analysis,
+    })
+}
+
+/// Extraction and normalisation: the article without its analysis.
+pub fn build_article(raw: &RawDoc, raw_hash: &str) -> Result<Article, extract::ExtractError> {
+    let ex = extract::extract(raw)?;
+    let (text, paragraphs) = text::join_paragraphs(&ex.paragraphs);
+    let declared = ex.declared_language.as_deref().and_then(|l| l.parse::<Lang>().ok());
+    let guess = lang::identify(&text);
+    let (language, language_confidence) = match (guess, declared) {
+        (Some(g), Some(d)) if g.confidence < 0.5 => (Some(d), g.confidence.max(0.5)),
+        (Some(g), _) => (Some(g.lang), g.confidence),
+        (None, d) => (d, if d.is_some() { 0.5 } else { 0.0 }),
+    };
+    Ok(Article {
+        id: article_id(raw_hash),
+        source: raw.source.clone(),
+        format: raw.format,
+        url: ex.url,
+        title: ex.title,
+        language,
+        language_confidence,
+        published: ex.published,
+        outlet: ex.outlet,
+        author: ex.author,
+        kind: ex.kind.unwrap_or(Kind::NewsReport),
+        tags: ex.tags,
+        text,
+        paragraphs,
+        captions: ex.captions,
+        dateline: ex.dateline,
+        furniture: ex.furniture,
+        extra: raw.hints.extra.clone(),
+    })
+}
+
+/// The per-document analysis of an article's text.
+pub fn analyze(article: &Article) -> Analysis {
+    Analysis {
+        engine: ENGINE_VERSION.to_string(),
+        sentences: segment::sentences(&article.text, article.language),
+        paragraph_languages: lang::identify_spans(&article.text, &article.paragraphs),
+    }
+}

@@ -8,6 +8,8 @@
 //! Nothing here is shipped in a model or copied into the repository: several of these datasets
 //! are licensed for non-commercial evaluation only.
 
+pub mod seeds;
+
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
