@@ -1,1 +1,136 @@
-fn main() {}
+//! # parallax: the command line
+//!
+//! The only place that chooses a store backend and touches the terminal. Every command reads or
+//! writes the store in `--data DIR` and prints for a person, or, with `--json`, for a machine (one
+//! JSON object per line for lists, one object otherwise). Exit codes: 0 success, 1 when an input
+//! or a lookup failed (each failure named on stderr), 2 on usage errors.
+
+mod demo;
+mod eval;
+mod ingest;
+mod show;
+
+use anyhow::Result;
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const ABOUT: &str = "Multilingual news intelligence: ingest articles, see what each source says.";
+
+const LONG_ABOUT: &str = "\
+Parallax reads news as it arrives (scraped pages, HTML, feeds, JSON, plain text; English,
+Ukrainian, Russian, Spanish, German and more), separates each article from its page furniture,
+and stores it with its language, sentences, title, date, outlet and kind. Every annotation is a
+byte span into the article's clean text, so any output can be traced to its source.
+
+Start with `parallax demo` to see it work on the bundled example corpus.";
+
+const AFTER_HELP: &str = "\
+Examples:
+  parallax demo                              try it on the bundled examples
+  parallax ingest ~/news/ feed.xml dump.jsonl  store articles (folders are read recursively)
+  curl -s https://example.org/a | parallax ingest -   read a page from stdin
+  parallax articles                          list what is stored
+  parallax show 3f2a                         one article (any unique id prefix)
+  parallax articles --json | jq .title       machine-readable output
+  parallax eval extract                      measure extraction on ../shared/data
+
+The store lives in ./parallax-data unless --data DIR or PARALLAX_DATA says otherwise.";
+
+#[derive(Debug, Parser)]
+#[command(name = "parallax", version, about = ABOUT, long_about = LONG_ABOUT, after_help = AFTER_HELP)]
+struct Cli {
+    /// The store: a data directory (created on first ingest).
+    #[arg(long, global = true, env = "PARALLAX_DATA", default_value = "parallax-data", value_name = "DIR")]
+    data: PathBuf,
+
+    /// Print JSON: one object per line for lists, one object otherwise.
+    #[arg(long, global = true)]
+    json: bool,
+
+    /// Worker threads for parallel work [default: all cores].
+    #[arg(long, global = true, value_name = "N")]
+    jobs: Option<usize>,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Read articles from files, folders, feeds, JSON or stdin into the store.
+    #[command(long_about = ingest::LONG_ABOUT)]
+    Ingest(ingest::IngestArgs),
+    /// List stored articles.
+    Articles(ArticlesArgs),
+    /// Show one article with its analysis.
+    Show(ShowArgs),
+    /// Ingest the bundled example corpus into a temporary store and show what was found.
+    Demo(demo::DemoArgs),
+    /// Measure a stage on third-party evaluation data (../shared/data) or the seed gold.
+    #[command(long_about = eval::LONG_ABOUT)]
+    Eval(eval::EvalArgs),
+}
+
+#[derive(Debug, Args)]
+struct ArticlesArgs {
+    /// Only articles in this language (ISO 639-1: en, uk, ru...).
+    #[arg(long, value_name = "LANG")]
+    lang: Option<String>,
+    /// Only articles from this outlet (case-insensitive).
+    #[arg(long, value_name = "NAME")]
+    outlet: Option<String>,
+    /// At most this many articles.
+    #[arg(long, value_name = "N")]
+    limit: Option<usize>,
+}
+
+#[derive(Debug, Args)]
+struct ShowArgs {
+    /// The article's id, or any prefix of it that is unique in the store.
+    id: String,
+    /// Also print the sentences one per line.
+    #[arg(long)]
+    sentences: bool,
+}
+
+/// Options shared by every command.
+#[derive(Debug, Clone)]
+pub struct Global {
+    pub data: PathBuf,
+    pub json: bool,
+    pub jobs: Option<usize>,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let global = Global { data: cli.data, json: cli.json, jobs: cli.jobs };
+    if let Some(n) = global.jobs {
+        // Ignore the error of a pool already built: only the first configuration counts.
+        let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
+    }
+    let result = match cli.command {
+        Command::Ingest(args) => ingest::run(&global, &args),
+        Command::Articles(args) => show::articles(&global, args.lang.as_deref(), args.outlet.as_deref(), args.limit),
+        Command::Show(args) => show::show(&global, &args.id, args.sentences),
+        Command::Demo(args) => demo::run(&global, &args),
+        Command::Eval(args) => eval::run(&global, &args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Prints a line to stdout, ending quietly when the reader has gone (`parallax articles | head`).
+pub fn out(line: &str) -> Result<()> {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match writeln!(stdout, "{line}") {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        r => Ok(r?),
+    }
+}

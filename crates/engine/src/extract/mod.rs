@@ -99,7 +99,13 @@ fn from_plain(text: &str) -> Extracted {
     } else {
         None
     };
-    let outlet = doc.dateline.as_ref().and_then(|d| d.outlet.clone()).or(doc.outlet);
+    // A wire tag names the outlet; when it is an abbreviation of a name the page spells out
+    // elsewhere ("BSW" and "© Black Sea Wire"), the full name is the better one.
+    let outlet = match (doc.dateline.as_ref().and_then(|d| d.outlet.clone()), doc.outlet) {
+        (Some(tag), Some(full)) if initials(&full) == tag.to_uppercase() => Some(full),
+        (Some(tag), _) => Some(tag),
+        (None, full) => full,
+    };
     Extracted {
         url: None,
         title: doc.title,
@@ -114,6 +120,11 @@ fn from_plain(text: &str) -> Extracted {
         furniture: doc.furniture,
         declared_language: None,
     }
+}
+
+/// "Black Sea Wire" → "BSW".
+fn initials(name: &str) -> String {
+    name.split_whitespace().filter_map(|w| w.chars().next()).flat_map(char::to_uppercase).collect()
 }
 
 fn from_html(page: &str, url: Option<&str>) -> Extracted {
@@ -149,6 +160,18 @@ fn from_html(page: &str, url: Option<&str>) -> Extracted {
             None => paragraphs.push(text),
         }
     }
+    // Wire copy keeps its dateline in HTML too.
+    let mut dateline = None;
+    if let Some(first) = paragraphs.first_mut() {
+        if let Some((dl, at)) = plain::wire_dateline(first, None) {
+            let rest = first.get(at..).unwrap_or_default().trim_start().to_string();
+            if !rest.is_empty() {
+                furniture.push(Furniture { kind: FurnitureKind::DateLine, text: dl.text.clone() });
+                *first = rest;
+                dateline = Some(dl);
+            }
+        }
+    }
     aggregator |= furniture.iter().any(|f| f.text.split_whitespace().count() <= 60 && lexicon::is_aggregator_notice(&f.text));
     let title = doc.title.as_deref().map(normalize_inline).filter(|t| !t.is_empty());
     let kind = if aggregator {
@@ -163,12 +186,17 @@ fn from_html(page: &str, url: Option<&str>) -> Extracted {
         title,
         author: doc.author.as_deref().map(normalize_inline).filter(|a| !a.is_empty()),
         published: doc.published.as_deref().and_then(parse_meta_date),
-        outlet: doc.site_name.as_deref().map(normalize_inline).filter(|s| !s.is_empty()),
+        outlet: doc
+            .site_name
+            .as_deref()
+            .map(normalize_inline)
+            .filter(|s| !s.is_empty())
+            .or_else(|| dateline.as_ref().and_then(|d| d.outlet.clone())),
         kind,
         tags: doc.tags,
         paragraphs,
         captions: doc.captions.iter().map(|c| normalize_inline(c)).filter(|c| !c.is_empty()).collect(),
-        dateline: None,
+        dateline,
         furniture,
         declared_language: doc.lang,
     }

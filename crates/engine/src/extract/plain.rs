@@ -123,7 +123,7 @@ fn take_prefixes(lines: &mut [String], doc: &mut PlainDoc) {
             doc.published.get_or_insert(found.date);
             *line = rest.trim_start().to_string();
         }
-        if word_count(line) >= 6 {
+        if classify(line) == Class::Prose {
             if let Some((dl, rest_at)) = wire_dateline(line, doc.published.map(|d| d.year)) {
                 let rest = line.get(rest_at..).unwrap_or_default().trim_start().to_string();
                 doc.furniture.push(Furniture { kind: FurnitureKind::DateLine, text: dl.text.clone() });
@@ -168,7 +168,7 @@ fn date_prefix(line: &str) -> Option<(FoundDate, &str)> {
 
 /// A wire dateline at the start of a paragraph: an upper-case place, an optional date, and an
 /// agency tag (`/TASS/`, `(Reuters)`, `— РИА Новости`) or a dash.
-fn wire_dateline(line: &str, year: Option<i32>) -> Option<(Dateline, usize)> {
+pub(crate) fn wire_dateline(line: &str, year: Option<i32>) -> Option<(Dateline, usize)> {
     // The place: leading words written entirely in capitals.
     let mut place_end = 0;
     let mut letters = 0;
@@ -233,8 +233,13 @@ fn wire_dateline(line: &str, year: Option<i32>) -> Option<(Dateline, usize)> {
         if agency.is_none() {
             if let Some(dot) = after_dash.find(". ") {
                 let name = after_dash.get(..dot)?;
+                let short_name = (1..=3).contains(&name.split_whitespace().count())
+                    && name.chars().next().is_some_and(char::is_uppercase);
                 if let Some(o) = kb::outlet_by_name(name) {
                     agency = Some(o.name.to_string());
+                    pos += dot + 2;
+                } else if date_seen && short_name {
+                    agency = Some(name.to_string());
                     pos += dot + 2;
                 }
             }
@@ -354,8 +359,23 @@ fn mark_notices(lines: &[Line], doc: &mut PlainDoc) {
         if l.class == Class::Furniture(FurnitureKind::Disclaimer) {
             doc.aggregator_notice |= lexicon::is_aggregator_notice(&l.text);
             doc.opinion_marker |= lexicon::is_opinion_notice(&l.text);
+            if doc.outlet.is_none() {
+                doc.outlet = copyright_holder(&l.text);
+            }
         }
     }
+}
+
+/// "© 2026 Example News. All rights reserved." → "Example News".
+fn copyright_holder(line: &str) -> Option<String> {
+    let after = line.split_once('©').map(|(_, r)| r).or_else(|| {
+        let lower = line.to_lowercase();
+        lower.find("copyright").and_then(|i| line.get(i + "copyright".len()..))
+    })?;
+    let after = after.trim_start_matches(|c: char| c.is_whitespace() || c.is_ascii_digit() || matches!(c, '-' | '–' | ','));
+    let name = after.split(['.', '|', '·', '\n']).next()?.trim();
+    let words = name.split_whitespace().count();
+    ((1..=5).contains(&words) && name.chars().next().is_some_and(char::is_uppercase)).then(|| name.to_string())
 }
 
 /// A run of prose lines: `[start, end)` line indices, its paragraph count and its letters.
@@ -395,7 +415,7 @@ fn body_range(lines: &[Line]) -> Option<(usize, usize)> {
     // A neighbouring run joins the body when nothing but a subheading, captions or credits stand
     // between them, and it is either substantial (two paragraphs or more) or about the same
     // things as the body (a teaser for another story is not).
-    let mut joins = |run: &Run, gap: &[Line], vocab: &mut HashSet<String>| -> bool {
+    let joins = |run: &Run, gap: &[Line], vocab: &mut HashSet<String>| -> bool {
         if !bridgeable(gap) {
             return false;
         }
@@ -498,8 +518,14 @@ fn read_head(head: &mut [Line], doc: &mut PlainDoc) {
     doc.title = title;
 }
 
-/// "By Jane Roe", "Автор: Іван Петренко".
+/// "By Jane Roe", "Автор: Іван Петренко", "Олег Бондар, гідролог".
 fn byline(line: &str) -> Option<String> {
+    if let Some((name, role)) = line.split_once(", ") {
+        let role_words = role.split_whitespace().count();
+        if looks_like_name(name) && (lexicon::is_role(role) || (role_words <= 3 && role.chars().next().is_some_and(char::is_lowercase))) {
+            return Some(name.to_string());
+        }
+    }
     let lower = line.to_lowercase();
     let rest = ["by ", "автор:", "автор ", "авторка:", "por ", "von ", "par ", "autor:", "di "]
         .iter()

@@ -1,0 +1,95 @@
+//! `parallax eval TASK`: measurements on data nobody on the team wrote.
+
+use crate::{out, Global};
+use anyhow::{bail, Result};
+use clap::Args;
+use parallax_eval::{EvalOptions, Report};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+pub const LONG_ABOUT: &str = "\
+Measure a stage of the engine and print its scores, one line per dataset (with --json, one JSON
+object per line: {\"task\",\"dataset\",\"n\", metrics..., \"seconds\"}).
+
+Tasks and their datasets (folders of ../shared/data):
+  seeds     the document-level items of ../shared/gold/seeds.json
+  extract   article-extraction-benchmark (token F1, pages/s), trafilatura-eval (snippets)
+  lang      bsnlp (ru/uk documents), itn-corpus (en/ru/uk blurbs)
+
+The data is looked for in ../shared beside the project (or PARALLAX_SHARED, or --shared).
+--dataset runs one dataset; --path reads another copy of it in the same format.";
+
+const TASKS: &[(&str, &str)] = &[
+    ("seeds", "seeds"),
+    ("extract", "article-extraction-benchmark, trafilatura-eval"),
+    ("lang", "bsnlp, itn-corpus"),
+];
+
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// What to measure: seeds, extract, lang.
+    task: String,
+    /// Run only this dataset (its folder name under ../shared/data).
+    #[arg(long, value_name = "NAME")]
+    dataset: Option<String>,
+    /// Read the dataset from here instead (another copy in the same format, e.g. a held-out split).
+    #[arg(long, value_name = "PATH")]
+    path: Option<PathBuf>,
+    /// Score at most N items per dataset (a quick run).
+    #[arg(long, value_name = "N")]
+    limit: Option<usize>,
+    /// The shared folder holding data/, gold/ and corpus/ [default: ../shared, found upwards].
+    #[arg(long, env = "PARALLAX_SHARED", value_name = "DIR")]
+    shared: Option<PathBuf>,
+    /// Print every note (failures, worst items), not just the first twenty.
+    #[arg(long, short)]
+    verbose: bool,
+}
+
+pub fn run(global: &Global, args: &EvalArgs) -> Result<ExitCode> {
+    let Some((_, datasets)) = TASKS.iter().find(|(t, _)| *t == args.task) else {
+        bail!(
+            "unknown eval task {:?}; available: {}",
+            args.task,
+            TASKS.iter().map(|(t, _)| *t).collect::<Vec<_>>().join(", ")
+        );
+    };
+    if let Some(d) = &args.dataset {
+        if !datasets.split(", ").any(|k| k == d) {
+            bail!("task {} has no dataset {d:?}; its datasets: {datasets}", args.task);
+        }
+    }
+    let shared = match args.shared.clone().or_else(parallax_eval::locate_shared) {
+        Some(s) => s,
+        None => bail!("cannot find the shared data folder: put ../shared beside the project, or pass --shared DIR"),
+    };
+    let opts = EvalOptions { shared, dataset: args.dataset.clone(), path: args.path.clone(), limit: args.limit };
+    let reports = match args.task.as_str() {
+        "seeds" => parallax_eval::seeds::run(&opts)?,
+        _ => unreachable!("task list and dispatch agree"),
+    };
+    for r in &reports {
+        print_report(r, global.json, args.verbose)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_report(r: &Report, json: bool, verbose: bool) -> Result<()> {
+    if json {
+        return out(&serde_json::to_string(r)?);
+    }
+    let metrics: Vec<String> = r
+        .metrics
+        .iter()
+        .map(|(k, v)| if v.fract() == 0.0 && v.abs() < 1e9 { format!("{k} {v:.0}") } else { format!("{k} {v:.4}") })
+        .collect();
+    out(&format!("{} / {}: n {} · {} · {:.2} s", r.task, r.dataset, r.n, metrics.join(" · "), r.seconds))?;
+    let shown = if verbose { r.notes.len() } else { r.notes.len().min(20) };
+    for n in &r.notes[..shown] {
+        out(&format!("  {n}"))?;
+    }
+    if shown < r.notes.len() {
+        out(&format!("  ... {} more notes (--verbose shows them)", r.notes.len() - shown))?;
+    }
+    Ok(())
+}

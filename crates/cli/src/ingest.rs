@@ -1,0 +1,306 @@
+//! `parallax ingest`: inputs in, articles stored.
+//!
+//! Inputs are read and processed in parallel (the engine is pure), and stored by one writer in
+//! small transactions, so that a killed ingest leaves every committed article whole and nothing
+//! half-written; running it again stores only what is missing. A bad input is reported with its
+//! name and reason and the run goes on.
+
+use crate::{out, Global};
+use anyhow::{Context, Result};
+use clap::Args;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use parallax_engine::read::{read, ReadFailure, ReadLimits};
+use parallax_model::{Ingested, PutOutcome, Store};
+use parallax_store_sqlite::SqliteStore;
+use rayon::prelude::*;
+use std::io::{IsTerminal, Read};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+pub const LONG_ABOUT: &str = "\
+Read articles into the store. Each PATH may be a file, a folder (read recursively; hidden files
+are skipped) or - for stdin. Accepted: plain-text pages, HTML pages, JSON and JSON Lines records
+(fields such as url, title, text or html, published, outlet, language; other fields are kept),
+RSS 2.0 and Atom feeds (one article per item), and gzip of any of these. Encodings are detected
+(UTF-8, UTF-16, windows-1251, KOI8-R, ISO-8859-x...).
+
+Articles already stored (the same bytes, or the same text from another input) are counted as
+duplicates, so running an ingest twice stores nothing new. Inputs that cannot be read are named
+on stderr with the reason, and the exit code is 1; the others are stored anyway.";
+
+#[derive(Debug, Args)]
+pub struct IngestArgs {
+    /// Files, folders or - (stdin).
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// The largest single page accepted, in MiB.
+    #[arg(long, default_value_t = 16, value_name = "MIB")]
+    max_doc_mib: usize,
+    /// The largest input file (a feed, a JSON dump, a gzip's content) accepted, in MiB.
+    #[arg(long, default_value_t = 512, value_name = "MIB")]
+    max_file_mib: usize,
+    /// No progress bar and no summary (errors are still printed).
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+/// One input to read.
+#[derive(Debug, Clone)]
+enum Input {
+    Stdin,
+    File(PathBuf),
+    /// A path that could not be listed or does not exist.
+    Missing(PathBuf, String),
+}
+
+impl Input {
+    fn name(&self) -> String {
+        match self {
+            Input::Stdin => "-".into(),
+            Input::File(p) | Input::Missing(p, _) => p.display().to_string(),
+        }
+    }
+}
+
+/// The outcome of one document.
+enum Item {
+    Ready(Box<Ingested>),
+    Failed(ReadFailure),
+}
+
+#[derive(Debug, Default, serde::Serialize)]
+struct Summary {
+    inputs: usize,
+    stored: usize,
+    duplicates: usize,
+    failed: usize,
+    seconds: f64,
+    stored_ids: Vec<String>,
+    duplicate_of: Vec<DuplicateNote>,
+    failures: Vec<FailureNote>,
+}
+
+#[derive(Debug, serde::Serialize)]
+struct DuplicateNote {
+    source: String,
+    of: String,
+}
+
+#[derive(Debug, serde::Serialize)]
+struct FailureNote {
+    source: String,
+    reason: String,
+}
+
+pub fn run(global: &Global, args: &IngestArgs) -> Result<ExitCode> {
+    let mut store = SqliteStore::open(&global.data).with_context(|| format!("opening the store in {}", global.data.display()))?;
+    let limits = ReadLimits { max_document: args.max_doc_mib << 20, max_container: args.max_file_mib << 20 };
+    let inputs = expand(&args.paths);
+    let show_progress = !args.quiet && !global.json && std::io::stderr().is_terminal();
+    let summary = ingest(&mut store, inputs, &limits, show_progress, !global.json)?;
+    if global.json {
+        out(&serde_json::to_string(&summary)?)?;
+    } else if !args.quiet {
+        eprintln!(
+            "{} input{}: {} new, {} duplicate{}, {} failed in {:.1} s → {}",
+            summary.inputs,
+            if summary.inputs == 1 { "" } else { "s" },
+            summary.stored,
+            summary.duplicates,
+            if summary.duplicates == 1 { "" } else { "s" },
+            summary.failed,
+            summary.seconds,
+            global.data.display()
+        );
+    }
+    Ok(if summary.failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+/// Ingests `inputs` into `store`, printing each failure to stderr as it happens when
+/// `print_failures`.
+fn ingest(
+    store: &mut dyn Store,
+    inputs: Vec<Input>,
+    limits: &ReadLimits,
+    show_progress: bool,
+    print_failures: bool,
+) -> Result<Summary> {
+    let started = Instant::now();
+    let mut summary = Summary { inputs: inputs.len(), ..Default::default() };
+    let bar = ProgressBar::with_draw_target(Some(inputs.len() as u64), ProgressDrawTarget::stderr());
+    if show_progress {
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} inputs {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        bar.enable_steady_tick(Duration::from_millis(120));
+    } else {
+        bar.set_draw_target(ProgressDrawTarget::hidden());
+    }
+
+    let (tx, rx) = mpsc::sync_channel::<Vec<Item>>(64);
+    let limits = *limits;
+    let worker = std::thread::spawn(move || {
+        inputs.into_par_iter().for_each_with(tx, |tx, input| {
+            // A closed channel means the writer failed; its error is reported there.
+            let _ = tx.send(process_input(&input, &limits));
+        });
+    });
+
+    let mut batch: Vec<Ingested> = Vec::new();
+    let mut sources: Vec<String> = Vec::new();
+    let mut last_flush = Instant::now();
+    let report = |summary: &mut Summary, bar: &ProgressBar, f: ReadFailure| {
+        if print_failures {
+            bar.suspend(|| eprintln!("error: {}: {}", f.input, f.reason));
+        }
+        summary.failed += 1;
+        summary.failures.push(FailureNote { source: f.input, reason: f.reason });
+    };
+    for items in rx {
+        for item in items {
+            match item {
+                Item::Ready(doc) => {
+                    sources.push(doc.article.source.clone());
+                    batch.push(*doc);
+                }
+                Item::Failed(f) => report(&mut summary, &bar, f),
+            }
+        }
+        bar.inc(1);
+        if batch.len() >= 64 || (!batch.is_empty() && last_flush.elapsed() > Duration::from_millis(250)) {
+            flush(store, &mut batch, &mut sources, &mut summary)?;
+            bar.set_message(format!("{} new, {} duplicates, {} failed", summary.stored, summary.duplicates, summary.failed));
+            last_flush = Instant::now();
+        }
+    }
+    flush(store, &mut batch, &mut sources, &mut summary)?;
+    let _ = worker.join();
+    bar.finish_and_clear();
+    summary.seconds = started.elapsed().as_secs_f64();
+    Ok(summary)
+}
+
+fn flush(store: &mut dyn Store, batch: &mut Vec<Ingested>, sources: &mut Vec<String>, summary: &mut Summary) -> Result<()> {
+    if batch.is_empty() {
+        return Ok(());
+    }
+    let outcomes = store.put_batch(batch).context("writing to the store")?;
+    for (outcome, source) in outcomes.into_iter().zip(sources.drain(..)) {
+        match outcome {
+            PutOutcome::Stored(id) => {
+                summary.stored += 1;
+                summary.stored_ids.push(id.0);
+            }
+            PutOutcome::Duplicate { of } => {
+                summary.duplicates += 1;
+                summary.duplicate_of.push(DuplicateNote { source, of: of.0 });
+            }
+        }
+    }
+    batch.clear();
+    Ok(())
+}
+
+fn process_input(input: &Input, limits: &ReadLimits) -> Vec<Item> {
+    match read_input(input, limits) {
+        Ok(bytes) => process_bytes(&bytes, &input.name(), limits),
+        Err(reason) => vec![Item::Failed(ReadFailure::new(input.name(), reason))],
+    }
+}
+
+/// Reads, extracts and analyses every document in one input.
+fn process_bytes(bytes: &[u8], name: &str, limits: &ReadLimits) -> Vec<Item> {
+    read(bytes, name, limits)
+        .into_iter()
+        .map(|doc| match doc {
+            Ok(raw) => match parallax_engine::process(&raw) {
+                Ok(ingested) => Item::Ready(Box::new(ingested)),
+                Err(e) => Item::Failed(ReadFailure::new(raw.source, e.to_string())),
+            },
+            Err(f) => Item::Failed(f),
+        })
+        .collect()
+}
+
+fn read_input(input: &Input, limits: &ReadLimits) -> Result<Vec<u8>, String> {
+    match input {
+        Input::Missing(_, reason) => Err(reason.clone()),
+        Input::Stdin => {
+            let mut buf = Vec::new();
+            std::io::stdin()
+                .take(limits.max_container as u64 + 1)
+                .read_to_end(&mut buf)
+                .map_err(|e| format!("cannot read stdin: {e}"))?;
+            Ok(buf)
+        }
+        Input::File(path) => {
+            let meta = std::fs::metadata(path).map_err(|e| describe_io(&e))?;
+            if meta.len() > limits.max_container as u64 {
+                return Err(format!(
+                    "too large: {:.1} MiB, more than the {} MiB allowed for an input (see --max-file-mib)",
+                    meta.len() as f64 / f64::from(1u32 << 20),
+                    limits.max_container >> 20
+                ));
+            }
+            std::fs::read(path).map_err(|e| describe_io(&e))
+        }
+    }
+}
+
+fn describe_io(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// Expands folders (recursively, in name order, skipping hidden entries) into their files.
+fn expand(paths: &[PathBuf]) -> Vec<Input> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.as_os_str() == "-" {
+            out.push(Input::Stdin);
+        } else if p.is_dir() {
+            let walker = walkdir::WalkDir::new(p).sort_by_file_name().into_iter().filter_entry(|e| e.depth() == 0 || !is_hidden(e.path()));
+            for entry in walker {
+                match entry {
+                    Ok(e) if e.file_type().is_file() => out.push(Input::File(e.into_path())),
+                    Ok(_) => {}
+                    Err(e) => {
+                        let path = e.path().map_or_else(|| p.clone(), Path::to_path_buf);
+                        out.push(Input::Missing(path, format!("cannot list: {e}")));
+                    }
+                }
+            }
+        } else if p.exists() {
+            out.push(Input::File(p.clone()));
+        } else {
+            out.push(Input::Missing(p.clone(), "no such file or directory".into()));
+        }
+    }
+    out
+}
+
+fn is_hidden(p: &Path) -> bool {
+    p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'))
+}
+
+/// Ingests already-read documents into `store` (the demo's path): returns stored and failed counts.
+pub fn ingest_bytes(store: &mut dyn Store, files: &[(&str, &[u8])]) -> Result<(usize, Vec<ReadFailure>)> {
+    let limits = ReadLimits::default();
+    let items: Vec<Item> = files.par_iter().flat_map_iter(|(name, bytes)| process_bytes(bytes, name, &limits)).collect();
+    let mut docs = Vec::new();
+    let mut failures = Vec::new();
+    for item in items {
+        match item {
+            Item::Ready(d) => docs.push(*d),
+            Item::Failed(f) => failures.push(f),
+        }
+    }
+    let stored = store.put_batch(&docs)?.iter().filter(|o| matches!(o, PutOutcome::Stored(_))).count();
+    Ok((stored, failures))
+}

@@ -1,0 +1,254 @@
+//! `parallax articles` and `parallax show`: reading the store, for people and for machines.
+//!
+//! The JSON shapes here are the contract in DESIGN.md: field names and meanings stay; new fields
+//! may be added. In every object with `start` and `end`, `text` is exactly the article's text
+//! between those byte offsets.
+
+use crate::{out, Global};
+use anyhow::{bail, Context, Result};
+use parallax_model::{Article, ArticleId, Lang, Span, Store, StoredArticle};
+use parallax_store_sqlite::SqliteStore;
+use serde_json::{json, Value};
+use std::ops::ControlFlow;
+use std::process::ExitCode;
+
+/// The `articles --json` view of an article.
+pub fn article_view(a: &Article) -> Value {
+    json!({
+        "id": a.id,
+        "source": a.source,
+        "url": a.url,
+        "title": a.title,
+        "language": a.language,
+        "language_confidence": (f64::from(a.language_confidence) * 1000.0).round() / 1000.0,
+        "published": a.published,
+        "outlet": a.outlet,
+        "author": a.author,
+        "kind": a.kind,
+        "tags": a.tags,
+        "text": a.text,
+        "furniture": a.furniture.iter().map(|f| f.text.as_str()).collect::<Vec<_>>(),
+        "furniture_items": a.furniture,
+        "captions": a.captions,
+        "dateline": a.dateline,
+        "format": a.format,
+        "extra": a.extra,
+    })
+}
+
+fn span_view(text: &str, s: Span) -> Value {
+    json!({ "start": s.start, "end": s.end, "text": s.text(text).unwrap_or_default() })
+}
+
+/// The `show --json` view: the article plus its analysis.
+pub fn show_view(stored: &StoredArticle) -> Value {
+    let a = &stored.article;
+    let mut v = article_view(a);
+    let langs = &stored.analysis.paragraph_languages;
+    v["paragraphs"] = a
+        .paragraphs
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let mut pv = span_view(&a.text, *p);
+            if let Some(l) = langs.get(i).filter(|l| l.start == p.start) {
+                pv["language"] = json!(l.language);
+                pv["language_confidence"] = json!((f64::from(l.confidence) * 1000.0).round() / 1000.0);
+            }
+            pv
+        })
+        .collect();
+    v["sentences"] = stored.analysis.sentences.iter().map(|s| span_view(&a.text, *s)).collect();
+    v["engine"] = json!(stored.analysis.engine);
+    v
+}
+
+pub fn open(global: &Global) -> Result<SqliteStore> {
+    SqliteStore::open_existing(&global.data).with_context(|| format!("opening the store in {}", global.data.display()))
+}
+
+pub fn articles(global: &Global, lang: Option<&str>, outlet: Option<&str>, limit: Option<usize>) -> Result<ExitCode> {
+    let store = open(global)?;
+    let lang: Option<Lang> = lang.map(str::parse).transpose()?;
+    let outlet = outlet.map(str::to_lowercase);
+    let limit = limit.unwrap_or(usize::MAX);
+    let mut rows: Vec<Article> = Vec::new();
+    let mut printed = 0usize;
+    let mut failure: Option<anyhow::Error> = None;
+    store.scan(&mut |a| {
+        if lang.is_some_and(|l| a.language != Some(l))
+            || outlet.as_deref().is_some_and(|o| a.outlet.as_deref().map(str::to_lowercase).as_deref() != Some(o))
+        {
+            return ControlFlow::Continue(());
+        }
+        if printed >= limit {
+            return ControlFlow::Break(());
+        }
+        printed += 1;
+        if global.json {
+            if let Err(e) = serde_json::to_string(&article_view(a)).map_err(anyhow::Error::from).and_then(|s| out(&s)) {
+                failure = Some(e);
+                return ControlFlow::Break(());
+            }
+        } else {
+            rows.push(a.clone());
+        }
+        ControlFlow::Continue(())
+    })?;
+    if let Some(e) = failure {
+        return Err(e);
+    }
+    if !global.json {
+        print_table(&rows)?;
+        if rows.is_empty() {
+            eprintln!("no articles{}", if store.count()? == 0 { " (the store is empty: try `parallax ingest PATH`)" } else { " match" });
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Cuts `s` to at most `n` characters, marking the cut.
+pub fn clip(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        let mut c: String = s.chars().take(n.saturating_sub(1)).collect();
+        c.push('…');
+        c
+    }
+}
+
+pub fn print_table(rows: &[Article]) -> Result<()> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    out(&format!("{:<16}  {:<10}  {:<4} {:<20}  {}", "ID", "PUBLISHED", "LANG", "OUTLET", "TITLE"))?;
+    for a in rows {
+        let title = a.title.clone().unwrap_or_else(|| first_words(&a.text, 12));
+        out(&format!(
+            "{:<16}  {:<10}  {:<4} {:<20}  {}",
+            a.id,
+            a.published.map_or_else(|| "-".into(), |d| d.to_string()),
+            a.language.map_or("-", Lang::code),
+            clip(a.outlet.as_deref().unwrap_or("-"), 20),
+            clip(&title, 70)
+        ))?;
+    }
+    Ok(())
+}
+
+fn first_words(text: &str, n: usize) -> String {
+    let words: Vec<&str> = text.split_whitespace().take(n).collect();
+    format!("{}…", words.join(" "))
+}
+
+/// Finds the one article an id prefix names.
+pub fn resolve(store: &dyn Store, prefix: &str) -> Result<ArticleId> {
+    let prefix = prefix.trim();
+    if prefix.is_empty() {
+        bail!("empty article id");
+    }
+    let ids = store.ids_with_prefix(prefix, 3)?;
+    match ids.as_slice() {
+        [] => bail!("no article with id {prefix:?} (list them with `parallax articles`)"),
+        [one] => Ok(one.clone()),
+        many => bail!(
+            "id prefix {prefix:?} is ambiguous: it matches {}{} — give more characters",
+            many.iter().take(2).map(|i| i.0.as_str()).collect::<Vec<_>>().join(", "),
+            if many.len() > 2 { ", ..." } else { "" }
+        ),
+    }
+}
+
+pub fn show(global: &Global, prefix: &str, sentences: bool) -> Result<ExitCode> {
+    let store = open(global)?;
+    let id = resolve(&store, prefix)?;
+    let stored = store.get(&id)?.with_context(|| format!("article {id} vanished from the store"))?;
+    if global.json {
+        out(&serde_json::to_string(&show_view(&stored))?)?;
+    } else {
+        print_article(&stored, sentences)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_article(stored: &StoredArticle, sentences: bool) -> Result<()> {
+    let a = &stored.article;
+    out(a.title.as_deref().unwrap_or("(no title)"))?;
+    let mut facts = vec![format!("id {}", a.id)];
+    if let Some(l) = a.language {
+        facts.push(format!("{} ({:.2})", l.name(), a.language_confidence));
+    }
+    facts.push(a.kind.as_str().to_string());
+    facts.extend(a.outlet.clone());
+    facts.push(a.published.map_or_else(|| "undated".into(), |d| d.to_string()));
+    if let Some(au) = &a.author {
+        facts.push(format!("by {au}"));
+    }
+    out(&facts.join(" · "))?;
+    out(&format!("source: {}", a.source))?;
+    if let Some(u) = &a.url {
+        out(&format!("url: {u}"))?;
+    }
+    if !a.tags.is_empty() {
+        out(&format!("tags: {}", a.tags.join(", ")))?;
+    }
+    if let Some(d) = &a.dateline {
+        out(&format!("dateline: {}", d.text))?;
+    }
+    out("")?;
+    let langs = &stored.analysis.paragraph_languages;
+    for (i, p) in a.paragraphs.iter().enumerate() {
+        let mut line = p.text(&a.text).unwrap_or_default().to_string();
+        if let Some(l) = langs.get(i).and_then(|l| l.language).filter(|l| Some(*l) != a.language) {
+            line = format!("[{}] {line}", l.code());
+        }
+        for wrapped in wrap(&line, 100) {
+            out(&wrapped)?;
+        }
+        out("")?;
+    }
+    if !a.captions.is_empty() {
+        out("Captions:")?;
+        for c in &a.captions {
+            out(&format!("  {}", clip(c, 120)))?;
+        }
+    }
+    if !a.furniture.is_empty() {
+        out(&format!("Removed from the page ({}):", a.furniture.len()))?;
+        for f in &a.furniture {
+            out(&format!("  {:<12} {}", format!("{:?}", f.kind).to_lowercase(), clip(&f.text, 100)))?;
+        }
+    }
+    out(&format!("{} paragraphs, {} sentences", a.paragraphs.len(), stored.analysis.sentences.len()))?;
+    if sentences {
+        for (i, s) in stored.analysis.sentences.iter().enumerate() {
+            out(&format!("{:>4}  {}", i + 1, s.text(&a.text).unwrap_or_default()))?;
+        }
+    }
+    Ok(())
+}
+
+/// Greedy word wrap at `width` characters.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = vec![];
+    let mut current = String::new();
+    let mut len = 0;
+    for word in text.split_whitespace() {
+        let wl = word.chars().count();
+        if len > 0 && len + 1 + wl > width {
+            lines.push(std::mem::take(&mut current));
+            len = 0;
+        }
+        if len > 0 {
+            current.push(' ');
+            len += 1;
+        }
+        current.push_str(word);
+        len += wl;
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    lines
+}
