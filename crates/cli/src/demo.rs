@@ -25,7 +25,8 @@ pub struct DemoArgs {
 pub fn run(global: &Global, args: &DemoArgs) -> Result<ExitCode> {
     let temp = tempfile::tempdir().context("creating a temporary directory")?;
     let dir = args.keep.clone().unwrap_or_else(|| temp.path().to_path_buf());
-    let mut store = SqliteStore::open(&dir).with_context(|| format!("opening a store in {}", dir.display()))?;
+    let mut store =
+        SqliteStore::open(&dir).with_context(|| format!("opening a store in {}", dir.display()))?;
     let (stored, failures) = crate::ingest::ingest_bytes(&mut store, DEMO_FILES)?;
     let mut articles: Vec<Article> = Vec::new();
     store.scan(&mut |a| {
@@ -39,7 +40,8 @@ pub fn run(global: &Global, args: &DemoArgs) -> Result<ExitCode> {
         }
     }
     if global.json {
-        let failures: Vec<_> = failures.iter().map(|f| json!({"source": f.input, "reason": f.reason})).collect();
+        let failures: Vec<_> =
+            failures.iter().map(|f| json!({"source": f.input, "reason": f.reason})).collect();
         out(&serde_json::to_string(&json!({
             "files": DEMO_FILES.len(),
             "stored": stored,
@@ -68,7 +70,10 @@ pub fn run(global: &Global, args: &DemoArgs) -> Result<ExitCode> {
         v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         v.iter().map(|(k, n)| format!("{k} {n}")).collect::<Vec<_>>().join(", ")
     };
-    out(&format!("Languages:  {}", tally(&|a| vec![a.language.map_or("unknown", |l| l.name()).to_string()])))?;
+    out(&format!(
+        "Languages:  {}",
+        tally(&|a| vec![a.language.map_or("unknown", |l| l.name()).to_string()])
+    ))?;
     out(&format!("Kinds:      {}", tally(&|a| vec![a.kind.as_str().to_string()])))?;
     out(&format!("Outlets:    {}", tally(&|a| a.outlet.iter().cloned().collect())))?;
     out(&format!("Formats:    {}", tally(&|a| vec![format!("{:?}", a.format).to_lowercase()])))?;
@@ -81,7 +86,8 @@ pub fn run(global: &Global, args: &DemoArgs) -> Result<ExitCode> {
         articles.iter().map(|a| a.furniture.len()).sum::<usize>(),
         tally(&|a| a.furniture.iter().map(|f| format!("{:?}", f.kind).to_lowercase()).collect())
     ))?;
-    let datelines: Vec<String> = articles.iter().filter_map(|a| a.dateline.as_ref().map(|d| d.text.clone())).collect();
+    let datelines: Vec<String> =
+        articles.iter().filter_map(|a| a.dateline.as_ref().map(|d| d.text.clone())).collect();
     if !datelines.is_empty() {
         out(&format!("Datelines:  {}", datelines.join(" · ")))?;
     }

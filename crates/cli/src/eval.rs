@@ -63,7 +63,12 @@ pub fn run(global: &Global, args: &EvalArgs) -> Result<ExitCode> {
         Some(s) => s,
         None => bail!("cannot find the shared data folder: put ../shared beside the project, or pass --shared DIR"),
     };
-    let opts = EvalOptions { shared, dataset: args.dataset.clone(), path: args.path.clone(), limit: args.limit };
+    let opts = EvalOptions {
+        shared,
+        dataset: args.dataset.clone(),
+        path: args.path.clone(),
+        limit: args.limit,
+    };
     let reports = match args.task.as_str() {
         "seeds" => parallax_eval::seeds::run(&opts)?,
         _ => unreachable!("task list and dispatch agree"),
@@ -81,9 +86,22 @@ fn print_report(r: &Report, json: bool, verbose: bool) -> Result<()> {
     let metrics: Vec<String> = r
         .metrics
         .iter()
-        .map(|(k, v)| if v.fract() == 0.0 && v.abs() < 1e9 { format!("{k} {v:.0}") } else { format!("{k} {v:.4}") })
+        .map(|(k, v)| {
+            if v.fract() == 0.0 && v.abs() < 1e9 {
+                format!("{k} {v:.0}")
+            } else {
+                format!("{k} {v:.4}")
+            }
+        })
         .collect();
-    out(&format!("{} / {}: n {} · {} · {:.2} s", r.task, r.dataset, r.n, metrics.join(" · "), r.seconds))?;
+    out(&format!(
+        "{} / {}: n {} · {} · {:.2} s",
+        r.task,
+        r.dataset,
+        r.n,
+        metrics.join(" · "),
+        r.seconds
+    ))?;
     let shown = if verbose { r.notes.len() } else { r.notes.len().min(20) };
     for n in &r.notes[..shown] {
         out(&format!("  {n}"))?;

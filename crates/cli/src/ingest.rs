@@ -95,8 +95,10 @@ struct FailureNote {
 }
 
 pub fn run(global: &Global, args: &IngestArgs) -> Result<ExitCode> {
-    let mut store = SqliteStore::open(&global.data).with_context(|| format!("opening the store in {}", global.data.display()))?;
-    let limits = ReadLimits { max_document: args.max_doc_mib << 20, max_container: args.max_file_mib << 20 };
+    let mut store = SqliteStore::open(&global.data)
+        .with_context(|| format!("opening the store in {}", global.data.display()))?;
+    let limits =
+        ReadLimits { max_document: args.max_doc_mib << 20, max_container: args.max_file_mib << 20 };
     let inputs = expand(&args.paths);
     let show_progress = !args.quiet && !global.json && std::io::stderr().is_terminal();
     let summary = ingest(&mut store, inputs, &limits, show_progress, !global.json)?;
@@ -129,11 +131,14 @@ fn ingest(
 ) -> Result<Summary> {
     let started = Instant::now();
     let mut summary = Summary { inputs: inputs.len(), ..Default::default() };
-    let bar = ProgressBar::with_draw_target(Some(inputs.len() as u64), ProgressDrawTarget::stderr());
+    let bar =
+        ProgressBar::with_draw_target(Some(inputs.len() as u64), ProgressDrawTarget::stderr());
     if show_progress {
         bar.set_style(
-            ProgressStyle::with_template("{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} inputs {msg}")
-                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+            ProgressStyle::with_template(
+                "{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} inputs {msg}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
         );
         bar.enable_steady_tick(Duration::from_millis(120));
     } else {
@@ -170,9 +175,14 @@ fn ingest(
             }
         }
         bar.inc(1);
-        if batch.len() >= 64 || (!batch.is_empty() && last_flush.elapsed() > Duration::from_millis(250)) {
+        if batch.len() >= 64
+            || (!batch.is_empty() && last_flush.elapsed() > Duration::from_millis(250))
+        {
             flush(store, &mut batch, &mut sources, &mut summary)?;
-            bar.set_message(format!("{} new, {} duplicates, {} failed", summary.stored, summary.duplicates, summary.failed));
+            bar.set_message(format!(
+                "{} new, {} duplicates, {} failed",
+                summary.stored, summary.duplicates, summary.failed
+            ));
             last_flush = Instant::now();
         }
     }
@@ -183,7 +193,12 @@ fn ingest(
     Ok(summary)
 }
 
-fn flush(store: &mut dyn Store, batch: &mut Vec<Ingested>, sources: &mut Vec<String>, summary: &mut Summary) -> Result<()> {
+fn flush(
+    store: &mut dyn Store,
+    batch: &mut Vec<Ingested>,
+    sources: &mut Vec<String>,
+    summary: &mut Summary,
+) -> Result<()> {
     if batch.is_empty() {
         return Ok(());
     }
@@ -265,7 +280,10 @@ fn expand(paths: &[PathBuf]) -> Vec<Input> {
         if p.as_os_str() == "-" {
             out.push(Input::Stdin);
         } else if p.is_dir() {
-            let walker = walkdir::WalkDir::new(p).sort_by_file_name().into_iter().filter_entry(|e| e.depth() == 0 || !is_hidden(e.path()));
+            let walker = walkdir::WalkDir::new(p)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_entry(|e| e.depth() == 0 || !is_hidden(e.path()));
             for entry in walker {
                 match entry {
                     Ok(e) if e.file_type().is_file() => out.push(Input::File(e.into_path())),
@@ -290,9 +308,15 @@ fn is_hidden(p: &Path) -> bool {
 }
 
 /// Ingests already-read documents into `store` (the demo's path): returns stored and failed counts.
-pub fn ingest_bytes(store: &mut dyn Store, files: &[(&str, &[u8])]) -> Result<(usize, Vec<ReadFailure>)> {
+pub fn ingest_bytes(
+    store: &mut dyn Store,
+    files: &[(&str, &[u8])],
+) -> Result<(usize, Vec<ReadFailure>)> {
     let limits = ReadLimits::default();
-    let items: Vec<Item> = files.par_iter().flat_map_iter(|(name, bytes)| process_bytes(bytes, name, &limits)).collect();
+    let items: Vec<Item> = files
+        .par_iter()
+        .flat_map_iter(|(name, bytes)| process_bytes(bytes, name, &limits))
+        .collect();
     let mut docs = Vec::new();
     let mut failures = Vec::new();
     for item in items {
@@ -301,6 +325,7 @@ pub fn ingest_bytes(store: &mut dyn Store, files: &[(&str, &[u8])]) -> Result<(u
             Item::Failed(f) => failures.push(f),
         }
     }
-    let stored = store.put_batch(&docs)?.iter().filter(|o| matches!(o, PutOutcome::Stored(_))).count();
+    let stored =
+        store.put_batch(&docs)?.iter().filter(|o| matches!(o, PutOutcome::Stored(_))).count();
     Ok((stored, failures))
 }

@@ -41,7 +41,13 @@ The store lives in ./parallax-data unless --data DIR or PARALLAX_DATA says other
 #[command(name = "parallax", version, about = ABOUT, long_about = LONG_ABOUT, after_help = AFTER_HELP)]
 struct Cli {
     /// The store: a data directory (created on first ingest).
-    #[arg(long, global = true, env = "PARALLAX_DATA", default_value = "parallax-data", value_name = "DIR")]
+    #[arg(
+        long,
+        global = true,
+        env = "PARALLAX_DATA",
+        default_value = "parallax-data",
+        value_name = "DIR"
+    )]
     data: PathBuf,
 
     /// Print JSON: one object per line for lists, one object otherwise.
@@ -111,7 +117,9 @@ fn main() -> ExitCode {
     }
     let result = match cli.command {
         Command::Ingest(args) => ingest::run(&global, &args),
-        Command::Articles(args) => show::articles(&global, args.lang.as_deref(), args.outlet.as_deref(), args.limit),
+        Command::Articles(args) => {
+            show::articles(&global, args.lang.as_deref(), args.outlet.as_deref(), args.limit)
+        }
         Command::Show(args) => show::show(&global, &args.id, args.sentences),
         Command::Demo(args) => demo::run(&global, &args),
         Command::Eval(args) => eval::run(&global, &args),

@@ -53,7 +53,8 @@ pub fn show_view(stored: &StoredArticle) -> Value {
             let mut pv = span_view(&a.text, *p);
             if let Some(l) = langs.get(i).filter(|l| l.start == p.start) {
                 pv["language"] = json!(l.language);
-                pv["language_confidence"] = json!((f64::from(l.confidence) * 1000.0).round() / 1000.0);
+                pv["language_confidence"] =
+                    json!((f64::from(l.confidence) * 1000.0).round() / 1000.0);
             }
             pv
         })
@@ -64,10 +65,16 @@ pub fn show_view(stored: &StoredArticle) -> Value {
 }
 
 pub fn open(global: &Global) -> Result<SqliteStore> {
-    SqliteStore::open_existing(&global.data).with_context(|| format!("opening the store in {}", global.data.display()))
+    SqliteStore::open_existing(&global.data)
+        .with_context(|| format!("opening the store in {}", global.data.display()))
 }
 
-pub fn articles(global: &Global, lang: Option<&str>, outlet: Option<&str>, limit: Option<usize>) -> Result<ExitCode> {
+pub fn articles(
+    global: &Global,
+    lang: Option<&str>,
+    outlet: Option<&str>,
+    limit: Option<usize>,
+) -> Result<ExitCode> {
     let store = open(global)?;
     let lang: Option<Lang> = lang.map(str::parse).transpose()?;
     let outlet = outlet.map(str::to_lowercase);
@@ -77,7 +84,9 @@ pub fn articles(global: &Global, lang: Option<&str>, outlet: Option<&str>, limit
     let mut failure: Option<anyhow::Error> = None;
     store.scan(&mut |a| {
         if lang.is_some_and(|l| a.language != Some(l))
-            || outlet.as_deref().is_some_and(|o| a.outlet.as_deref().map(str::to_lowercase).as_deref() != Some(o))
+            || outlet
+                .as_deref()
+                .is_some_and(|o| a.outlet.as_deref().map(str::to_lowercase).as_deref() != Some(o))
         {
             return ControlFlow::Continue(());
         }
@@ -86,7 +95,10 @@ pub fn articles(global: &Global, lang: Option<&str>, outlet: Option<&str>, limit
         }
         printed += 1;
         if global.json {
-            if let Err(e) = serde_json::to_string(&article_view(a)).map_err(anyhow::Error::from).and_then(|s| out(&s)) {
+            if let Err(e) = serde_json::to_string(&article_view(a))
+                .map_err(anyhow::Error::from)
+                .and_then(|s| out(&s))
+            {
                 failure = Some(e);
                 return ControlFlow::Break(());
             }
@@ -101,7 +113,14 @@ pub fn articles(global: &Global, lang: Option<&str>, outlet: Option<&str>, limit
     if !global.json {
         print_table(&rows)?;
         if rows.is_empty() {
-            eprintln!("no articles{}", if store.count()? == 0 { " (the store is empty: try `parallax ingest PATH`)" } else { " match" });
+            eprintln!(
+                "no articles{}",
+                if store.count()? == 0 {
+                    " (the store is empty: try `parallax ingest PATH`)"
+                } else {
+                    " match"
+                }
+            );
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -122,7 +141,10 @@ pub fn print_table(rows: &[Article]) -> Result<()> {
     if rows.is_empty() {
         return Ok(());
     }
-    out(&format!("{:<16}  {:<10}  {:<4} {:<20}  {}", "ID", "PUBLISHED", "LANG", "OUTLET", "TITLE"))?;
+    out(&format!(
+        "{:<16}  {:<10}  {:<4} {:<20}  {}",
+        "ID", "PUBLISHED", "LANG", "OUTLET", "TITLE"
+    ))?;
     for a in rows {
         let title = a.title.clone().unwrap_or_else(|| first_words(&a.text, 12));
         out(&format!(
@@ -163,7 +185,8 @@ pub fn resolve(store: &dyn Store, prefix: &str) -> Result<ArticleId> {
 pub fn show(global: &Global, prefix: &str, sentences: bool) -> Result<ExitCode> {
     let store = open(global)?;
     let id = resolve(&store, prefix)?;
-    let stored = store.get(&id)?.with_context(|| format!("article {id} vanished from the store"))?;
+    let stored =
+        store.get(&id)?.with_context(|| format!("article {id} vanished from the store"))?;
     if global.json {
         out(&serde_json::to_string(&show_view(&stored))?)?;
     } else {
@@ -217,10 +240,18 @@ fn print_article(stored: &StoredArticle, sentences: bool) -> Result<()> {
     if !a.furniture.is_empty() {
         out(&format!("Removed from the page ({}):", a.furniture.len()))?;
         for f in &a.furniture {
-            out(&format!("  {:<12} {}", format!("{:?}", f.kind).to_lowercase(), clip(&f.text, 100)))?;
+            out(&format!(
+                "  {:<12} {}",
+                format!("{:?}", f.kind).to_lowercase(),
+                clip(&f.text, 100)
+            ))?;
         }
     }
-    out(&format!("{} paragraphs, {} sentences", a.paragraphs.len(), stored.analysis.sentences.len()))?;
+    out(&format!(
+        "{} paragraphs, {} sentences",
+        a.paragraphs.len(),
+        stored.analysis.sentences.len()
+    ))?;
     if sentences {
         for (i, s) in stored.analysis.sentences.iter().enumerate() {
             out(&format!("{:>4}  {}", i + 1, s.text(&a.text).unwrap_or_default()))?;

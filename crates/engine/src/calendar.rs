@@ -13,46 +13,227 @@ use std::sync::LazyLock;
 /// Public calendar facts; the short forms are accepted only next to a day or a year.
 const MONTHS: &[(&str, u8)] = &[
     // English
-    ("january", 1), ("jan", 1), ("february", 2), ("feb", 2), ("march", 3), ("mar", 3), ("april", 4), ("apr", 4),
-    ("may", 5), ("june", 6), ("jun", 6), ("july", 7), ("jul", 7), ("august", 8), ("aug", 8), ("september", 9),
-    ("sept", 9), ("sep", 9), ("october", 10), ("oct", 10), ("november", 11), ("nov", 11), ("december", 12), ("dec", 12),
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sept", 9),
+    ("sep", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
     // Ukrainian: genitive (the form after a day), nominative, abbreviations
-    ("січня", 1), ("січень", 1), ("січ", 1), ("лютого", 2), ("лютий", 2), ("лют", 2), ("березня", 3), ("березень", 3),
-    ("бер", 3), ("квітня", 4), ("квітень", 4), ("квіт", 4), ("травня", 5), ("травень", 5), ("трав", 5), ("червня", 6),
-    ("червень", 6), ("черв", 6), ("липня", 7), ("липень", 7), ("лип", 7), ("серпня", 8), ("серпень", 8), ("серп", 8),
-    ("вересня", 9), ("вересень", 9), ("вер", 9), ("жовтня", 10), ("жовтень", 10), ("жовт", 10), ("листопада", 11),
-    ("листопад", 11), ("лист", 11), ("грудня", 12), ("грудень", 12), ("груд", 12),
+    ("січня", 1),
+    ("січень", 1),
+    ("січ", 1),
+    ("лютого", 2),
+    ("лютий", 2),
+    ("лют", 2),
+    ("березня", 3),
+    ("березень", 3),
+    ("бер", 3),
+    ("квітня", 4),
+    ("квітень", 4),
+    ("квіт", 4),
+    ("травня", 5),
+    ("травень", 5),
+    ("трав", 5),
+    ("червня", 6),
+    ("червень", 6),
+    ("черв", 6),
+    ("липня", 7),
+    ("липень", 7),
+    ("лип", 7),
+    ("серпня", 8),
+    ("серпень", 8),
+    ("серп", 8),
+    ("вересня", 9),
+    ("вересень", 9),
+    ("вер", 9),
+    ("жовтня", 10),
+    ("жовтень", 10),
+    ("жовт", 10),
+    ("листопада", 11),
+    ("листопад", 11),
+    ("лист", 11),
+    ("грудня", 12),
+    ("грудень", 12),
+    ("груд", 12),
     // Russian
-    ("января", 1), ("январь", 1), ("янв", 1), ("февраля", 2), ("февраль", 2), ("фев", 2), ("февр", 2), ("марта", 3),
-    ("март", 3), ("мар", 3), ("апреля", 4), ("апрель", 4), ("апр", 4), ("мая", 5), ("май", 5), ("июня", 6), ("июнь", 6),
-    ("июн", 6), ("июля", 7), ("июль", 7), ("июл", 7), ("августа", 8), ("август", 8), ("авг", 8), ("сентября", 9),
-    ("сентябрь", 9), ("сен", 9), ("сент", 9), ("октября", 10), ("октябрь", 10), ("окт", 10), ("ноября", 11),
-    ("ноябрь", 11), ("ноя", 11), ("нояб", 11), ("декабря", 12), ("декабрь", 12), ("дек", 12),
+    ("января", 1),
+    ("январь", 1),
+    ("янв", 1),
+    ("февраля", 2),
+    ("февраль", 2),
+    ("фев", 2),
+    ("февр", 2),
+    ("марта", 3),
+    ("март", 3),
+    ("мар", 3),
+    ("апреля", 4),
+    ("апрель", 4),
+    ("апр", 4),
+    ("мая", 5),
+    ("май", 5),
+    ("июня", 6),
+    ("июнь", 6),
+    ("июн", 6),
+    ("июля", 7),
+    ("июль", 7),
+    ("июл", 7),
+    ("августа", 8),
+    ("август", 8),
+    ("авг", 8),
+    ("сентября", 9),
+    ("сентябрь", 9),
+    ("сен", 9),
+    ("сент", 9),
+    ("октября", 10),
+    ("октябрь", 10),
+    ("окт", 10),
+    ("ноября", 11),
+    ("ноябрь", 11),
+    ("ноя", 11),
+    ("нояб", 11),
+    ("декабря", 12),
+    ("декабрь", 12),
+    ("дек", 12),
     // Spanish
-    ("enero", 1), ("ene", 1), ("febrero", 2), ("marzo", 3), ("abril", 4), ("abr", 4), ("mayo", 5), ("junio", 6),
-    ("julio", 7), ("agosto", 8), ("ago", 8), ("septiembre", 9), ("setiembre", 9), ("octubre", 10), ("noviembre", 11),
-    ("diciembre", 12), ("dic", 12),
+    ("enero", 1),
+    ("ene", 1),
+    ("febrero", 2),
+    ("marzo", 3),
+    ("abril", 4),
+    ("abr", 4),
+    ("mayo", 5),
+    ("junio", 6),
+    ("julio", 7),
+    ("agosto", 8),
+    ("ago", 8),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("octubre", 10),
+    ("noviembre", 11),
+    ("diciembre", 12),
+    ("dic", 12),
     // German
-    ("januar", 1), ("jänner", 1), ("jän", 1), ("februar", 2), ("märz", 3), ("mär", 3), ("mai", 5), ("juni", 6),
-    ("juli", 7), ("oktober", 10), ("okt", 10), ("dezember", 12), ("dez", 12),
+    ("januar", 1),
+    ("jänner", 1),
+    ("jän", 1),
+    ("februar", 2),
+    ("märz", 3),
+    ("mär", 3),
+    ("mai", 5),
+    ("juni", 6),
+    ("juli", 7),
+    ("oktober", 10),
+    ("okt", 10),
+    ("dezember", 12),
+    ("dez", 12),
     // French
-    ("janvier", 1), ("janv", 1), ("février", 2), ("févr", 2), ("mars", 3), ("avril", 4), ("avr", 4), ("juin", 6),
-    ("juillet", 7), ("juil", 7), ("août", 8), ("septembre", 9), ("octobre", 10), ("novembre", 11), ("décembre", 12),
+    ("janvier", 1),
+    ("janv", 1),
+    ("février", 2),
+    ("févr", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("avr", 4),
+    ("juin", 6),
+    ("juillet", 7),
+    ("juil", 7),
+    ("août", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("décembre", 12),
     ("déc", 12),
     // Polish: genitive and nominative
-    ("stycznia", 1), ("styczeń", 1), ("sty", 1), ("lutego", 2), ("luty", 2), ("lut", 2), ("marca", 3), ("marzec", 3),
-    ("kwietnia", 4), ("kwiecień", 4), ("kwi", 4), ("maja", 5), ("maj", 5), ("czerwca", 6), ("czerwiec", 6), ("cze", 6),
-    ("lipca", 7), ("lipiec", 7), ("lip", 7), ("sierpnia", 8), ("sierpień", 8), ("sie", 8), ("września", 9),
-    ("wrzesień", 9), ("wrz", 9), ("października", 10), ("październik", 10), ("paź", 10), ("listopada", 11),
-    ("listopad", 11), ("lis", 11), ("grudnia", 12), ("grudzień", 12), ("gru", 12),
+    ("stycznia", 1),
+    ("styczeń", 1),
+    ("sty", 1),
+    ("lutego", 2),
+    ("luty", 2),
+    ("lut", 2),
+    ("marca", 3),
+    ("marzec", 3),
+    ("kwietnia", 4),
+    ("kwiecień", 4),
+    ("kwi", 4),
+    ("maja", 5),
+    ("maj", 5),
+    ("czerwca", 6),
+    ("czerwiec", 6),
+    ("cze", 6),
+    ("lipca", 7),
+    ("lipiec", 7),
+    ("lip", 7),
+    ("sierpnia", 8),
+    ("sierpień", 8),
+    ("sie", 8),
+    ("września", 9),
+    ("wrzesień", 9),
+    ("wrz", 9),
+    ("października", 10),
+    ("październik", 10),
+    ("paź", 10),
+    ("listopada", 11),
+    ("listopad", 11),
+    ("lis", 11),
+    ("grudnia", 12),
+    ("grudzień", 12),
+    ("gru", 12),
     // Italian
-    ("gennaio", 1), ("gen", 1), ("febbraio", 2), ("marzo", 3), ("aprile", 4), ("maggio", 5), ("mag", 5), ("giugno", 6),
-    ("giu", 6), ("luglio", 7), ("lug", 7), ("settembre", 9), ("set", 9), ("ottobre", 10), ("ott", 10), ("dicembre", 12),
+    ("gennaio", 1),
+    ("gen", 1),
+    ("febbraio", 2),
+    ("marzo", 3),
+    ("aprile", 4),
+    ("maggio", 5),
+    ("mag", 5),
+    ("giugno", 6),
+    ("giu", 6),
+    ("luglio", 7),
+    ("lug", 7),
+    ("settembre", 9),
+    ("set", 9),
+    ("ottobre", 10),
+    ("ott", 10),
+    ("dicembre", 12),
     // Portuguese
-    ("janeiro", 1), ("fevereiro", 2), ("fev", 2), ("março", 3), ("maio", 5), ("junho", 6), ("julho", 7), ("setembro", 9),
-    ("outubro", 10), ("out", 10), ("novembro", 11), ("dezembro", 12),
+    ("janeiro", 1),
+    ("fevereiro", 2),
+    ("fev", 2),
+    ("março", 3),
+    ("maio", 5),
+    ("junho", 6),
+    ("julho", 7),
+    ("setembro", 9),
+    ("outubro", 10),
+    ("out", 10),
+    ("novembro", 11),
+    ("dezembro", 12),
     // Dutch
-    ("januari", 1), ("februari", 2), ("maart", 3), ("mei", 5), ("augustus", 8), ("okt", 10),
+    ("januari", 1),
+    ("februari", 2),
+    ("maart", 3),
+    ("mei", 5),
+    ("augustus", 8),
+    ("okt", 10),
 ];
 
 /// The month a word names (any case, with or without a trailing period), if any.
@@ -73,7 +254,8 @@ static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b({MONTH_WORD})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?")).expect("valid regex")
+    Regex::new(&format!(r"\b({MONTH_WORD})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?"))
+        .expect("valid regex")
 });
 static MONTH_YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"\b({MONTH_WORD})\s+(\d{{4}})\b")).expect("valid regex"));
@@ -97,13 +279,24 @@ pub fn find_date(s: &str, default_year: Option<i32>, month_first: bool) -> Optio
     for c in ISO.captures_iter(s) {
         let (y, m, d) = (num(&c, 1), num(&c, 2), num(&c, 3));
         let whole = c.get(0).map_or(0..0, |m| m.range());
-        consider(PartialDate::ymd(y as i32, m as u8, d as u8).map(|date| FoundDate { date, start: whole.start, end: whole.end, year_written: true }));
+        consider(PartialDate::ymd(y as i32, m as u8, d as u8).map(|date| FoundDate {
+            date,
+            start: whole.start,
+            end: whole.end,
+            year_written: true,
+        }));
     }
     for c in DMY_NUM.captures_iter(s) {
-        let (a, sep, b, y) = (num(&c, 1), c.get(2).map_or("", |m| m.as_str()), num(&c, 3), num(&c, 4));
+        let (a, sep, b, y) =
+            (num(&c, 1), c.get(2).map_or("", |m| m.as_str()), num(&c, 3), num(&c, 4));
         let (d, m) = if sep == "/" && month_first && b <= 31 && a <= 12 { (b, a) } else { (a, b) };
         let whole = c.get(0).map_or(0..0, |m| m.range());
-        consider(PartialDate::ymd(y as i32, m as u8, d as u8).map(|date| FoundDate { date, start: whole.start, end: whole.end, year_written: true }));
+        consider(PartialDate::ymd(y as i32, m as u8, d as u8).map(|date| FoundDate {
+            date,
+            start: whole.start,
+            end: whole.end,
+            year_written: true,
+        }));
     }
     for c in DAY_MONTH_YEAR.captures_iter(s) {
         let Some(month) = c.get(2).and_then(|m| month_number(m.as_str())) else { continue };
@@ -111,7 +304,12 @@ pub fn find_date(s: &str, default_year: Option<i32>, month_first: bool) -> Optio
         let year = c.get(3).map(|y| y.as_str().parse::<i32>().unwrap_or(0));
         let end = c.get(3).or(c.get(2)).map_or(0, |m| m.end());
         let start = c.get(0).map_or(0, |m| m.start());
-        consider(with_year(year, default_year, month, day).map(|(date, written)| FoundDate { date, start, end, year_written: written }));
+        consider(with_year(year, default_year, month, day).map(|(date, written)| FoundDate {
+            date,
+            start,
+            end,
+            year_written: written,
+        }));
     }
     for c in MONTH_DAY_YEAR.captures_iter(s) {
         let Some(month) = c.get(1).and_then(|m| month_number(m.as_str())) else { continue };
@@ -119,20 +317,35 @@ pub fn find_date(s: &str, default_year: Option<i32>, month_first: bool) -> Optio
         let year = c.get(3).map(|y| y.as_str().parse::<i32>().unwrap_or(0));
         let end = c.get(3).or(c.get(2)).map_or(0, |m| m.end());
         let start = c.get(0).map_or(0, |m| m.start());
-        consider(with_year(year, default_year, month, day).map(|(date, written)| FoundDate { date, start, end, year_written: written }));
+        consider(with_year(year, default_year, month, day).map(|(date, written)| FoundDate {
+            date,
+            start,
+            end,
+            year_written: written,
+        }));
     }
     if found.is_empty() {
         for c in MONTH_YEAR.captures_iter(s) {
             let Some(month) = c.get(1).and_then(|m| month_number(m.as_str())) else { continue };
             let whole = c.get(0).map_or(0..0, |m| m.range());
-            found.extend(PartialDate::ym(num(&c, 2) as i32, month).map(|date| FoundDate { date, start: whole.start, end: whole.end, year_written: true }));
+            found.extend(PartialDate::ym(num(&c, 2) as i32, month).map(|date| FoundDate {
+                date,
+                start: whole.start,
+                end: whole.end,
+                year_written: true,
+            }));
         }
     }
     // The earliest date wins; at one position, the longest reading ("2 November 2025", not "2 November").
     found.into_iter().min_by_key(|f| (f.start, std::cmp::Reverse(f.end)))
 }
 
-fn with_year(year: Option<i32>, default_year: Option<i32>, month: u8, day: u32) -> Option<(PartialDate, bool)> {
+fn with_year(
+    year: Option<i32>,
+    default_year: Option<i32>,
+    month: u8,
+    day: u32,
+) -> Option<(PartialDate, bool)> {
     let (y, written) = match (year, default_year) {
         (Some(y), _) => (y, true),
         (None, Some(y)) => (y, false),

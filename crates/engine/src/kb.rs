@@ -31,10 +31,12 @@ pub struct Outlet {
     pub wire: bool,
 }
 
-static OUTLETS: LazyLock<Vec<Outlet>> = LazyLock::new(|| parse_outlets(include_str!("../data/outlets.tsv")));
+static OUTLETS: LazyLock<Vec<Outlet>> =
+    LazyLock::new(|| parse_outlets(include_str!("../data/outlets.tsv")));
 
 fn parse_outlets(tsv: &'static str) -> Vec<Outlet> {
-    let list = |s: &'static str| s.split('|').map(str::trim).filter(|s| !s.is_empty()).collect::<Vec<_>>();
+    let list =
+        |s: &'static str| s.split('|').map(str::trim).filter(|s| !s.is_empty()).collect::<Vec<_>>();
     tsv.lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .filter_map(|l| {
@@ -65,7 +67,9 @@ pub fn outlets() -> &'static [Outlet] {
 pub fn outlet_by_host(host: &str) -> Option<&'static Outlet> {
     let host = host.trim().trim_start_matches("www.").to_ascii_lowercase();
     OUTLETS.iter().find(|o| {
-        o.domains.iter().any(|d| host == *d || host.strip_suffix(d).is_some_and(|rest| rest.ends_with('.')))
+        o.domains
+            .iter()
+            .any(|d| host == *d || host.strip_suffix(d).is_some_and(|rest| rest.ends_with('.')))
     })
 }
 
@@ -99,7 +103,10 @@ mod tests {
 
     #[test]
     fn the_table_parses_completely() {
-        let raw = include_str!("../data/outlets.tsv").lines().filter(|l| !l.starts_with('#') && !l.is_empty()).count();
+        let raw = include_str!("../data/outlets.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .count();
         assert_eq!(outlets().len(), raw, "every data line is an outlet");
         let mut names: Vec<_> = outlets().iter().map(|o| o.name).collect();
         names.sort_unstable();
@@ -113,7 +120,10 @@ mod tests {
         assert_eq!(outlet_by_host("russian.rt.com").map(|o| o.name), Some("RT"));
         assert_eq!(outlet_by_host("notbbc.co.uk"), None);
         assert_eq!(outlet_by_name("ТАСС").map(|o| o.name), Some("TASS"));
-        assert_eq!(outlet_by_name("the associated press").map(|o| o.name), Some("Associated Press"));
+        assert_eq!(
+            outlet_by_name("the associated press").map(|o| o.name),
+            Some("Associated Press")
+        );
         assert_eq!(url_host("https://user@www.tass.com:443/world?x=1"), Some("www.tass.com"));
     }
 }

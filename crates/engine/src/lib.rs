@@ -21,7 +21,7 @@
 //! result carries [`ENGINE_VERSION`], so that stored analyses made by older code can be found and
 //! redone from the raw bytes the store keeps.
 
-#![cfg_attr(test, allow(clippy::unwrap_used))]
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::string_slice))]
 
 pub mod calendar;
 pub mod extract;

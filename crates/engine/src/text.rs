@@ -99,7 +99,10 @@ mod tests {
 
     #[test]
     fn collapses_every_kind_of_space_and_drops_invisibles() {
-        assert_eq!(normalize_inline("  Kyiv\u{a0}\u{a0}is\t the\u{202f}capital\u{ad}\u{200b}. \n"), "Kyiv is the capital.");
+        assert_eq!(
+            normalize_inline("  Kyiv\u{a0}\u{a0}is\t the\u{202f}capital\u{ad}\u{200b}. \n"),
+            "Kyiv is the capital."
+        );
         assert_eq!(normalize_inline("\u{feff}x"), "x");
     }
 
@@ -114,7 +117,10 @@ mod tests {
     fn joins_paragraphs_with_spans() {
         let (text, spans) = join_paragraphs(&["Перший абзац.", "", "Second."]);
         assert_eq!(text, "Перший абзац.\n\nSecond.");
-        assert_eq!(spans.iter().map(|s| s.text(&text).unwrap()).collect::<Vec<_>>(), ["Перший абзац.", "Second."]);
+        assert_eq!(
+            spans.iter().map(|s| s.text(&text).unwrap()).collect::<Vec<_>>(),
+            ["Перший абзац.", "Second."]
+        );
     }
 
     #[test]

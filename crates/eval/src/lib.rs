@@ -118,15 +118,34 @@ pub fn require_dir(dataset: &str, dir: &Path) -> Result<(), EvalError> {
     }
 }
 
-/// Finds `../shared` for a checkout: `PARALLAX_SHARED` if set, else the first `shared` folder
-/// beside the current directory or one of its ancestors.
+/// Finds `../shared` for a checkout: `PARALLAX_SHARED` if set, else the first folder named
+/// `shared` (holding `data/` or `gold/`) beside the current directory or one of its ancestors.
 pub fn locate_shared() -> Option<PathBuf> {
     if let Some(p) = std::env::var_os("PARALLAX_SHARED") {
         return Some(PathBuf::from(p));
     }
     let cwd = std::env::current_dir().ok()?;
-    cwd.ancestors().map(|a| a.join("shared")).find(|p| p.join("data").is_dir() || p.join("gold").is_dir())
-        .or_else(|| cwd.ancestors().filter_map(|a| a.parent()).map(|a| a.join("shared")).find(|p| p.is_dir()))
+    cwd.ancestors()
+        .map(|a| a.join("shared"))
+        .find(|p| p.join("data").is_dir() || p.join("gold").is_dir())
+}
+
+/// For tests that read `../shared`: the folder, or `None` when it is absent (a user's clone; the
+/// test then says so and skips). When `PARALLAX_REQUIRE_SHARED` is set (CI sets it), absence is a
+/// failure instead.
+pub fn shared_for_tests(test: &str) -> Option<PathBuf> {
+    match locate_shared() {
+        Some(p) if p.is_dir() => Some(p),
+        _ if std::env::var_os("PARALLAX_REQUIRE_SHARED").is_some() => {
+            panic!(
+                "{test}: ../shared is required (PARALLAX_REQUIRE_SHARED is set) but was not found"
+            )
+        }
+        _ => {
+            eprintln!("{test}: skipped, ../shared not found beside the project (set PARALLAX_SHARED to point at it)");
+            None
+        }
+    }
 }
 
 /// Harmonic mean of precision and recall (0 when both are 0).

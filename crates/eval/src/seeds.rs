@@ -84,12 +84,19 @@ pub fn process_file(path: &Path) -> Result<Ingested, EvalError> {
         .next()
         .and_then(Result::ok)
         .ok_or_else(|| EvalError::Read { path: path.into(), reason: "unreadable".into() })?;
-    parallax_engine::process(&raw).map_err(|e| EvalError::Read { path: path.into(), reason: e.to_string() })
+    parallax_engine::process(&raw)
+        .map_err(|e| EvalError::Read { path: path.into(), reason: e.to_string() })
 }
 
 fn check_document(file: &str, doc: &Value, a: &Article, out: &mut Vec<Check>) {
     let mut push = |level: Level, what: String, passed: bool, got: String| {
-        out.push(Check { file: file.to_string(), level, what, passed, got: if passed { String::new() } else { got } });
+        out.push(Check {
+            file: file.to_string(),
+            level,
+            what,
+            passed,
+            got: if passed { String::new() } else { got },
+        });
     };
     let text = loose_key(&a.text);
     let lang = a.language.map(|l| l.code().to_string()).unwrap_or_default();
@@ -103,13 +110,23 @@ fn check_document(file: &str, doc: &Value, a: &Article, out: &mut Vec<Check>) {
     if let Some(t) = doc.get("title") {
         let want = t.get("text").and_then(Value::as_str).unwrap_or("");
         let got = a.title.clone().unwrap_or_default();
-        push(Level::parse(t.get("level"), Level::Should), format!("title {want:?}"), loose_key(&got) == loose_key(want), got);
+        push(
+            Level::parse(t.get("level"), Level::Should),
+            format!("title {want:?}"),
+            loose_key(&got) == loose_key(want),
+            got,
+        );
     }
     if let Some(p) = doc.get("published") {
         let want = p.get("date").and_then(Value::as_str);
         let got = a.published.map(|d| d.to_string());
         let level = Level::parse(p.get("level"), Level::Should);
-        push(level, format!("published {}", want.unwrap_or("null")), got.as_deref() == want, got.unwrap_or_else(|| "null".into()));
+        push(
+            level,
+            format!("published {}", want.unwrap_or("null")),
+            got.as_deref() == want,
+            got.unwrap_or_else(|| "null".into()),
+        );
     }
     if let Some(o) = doc.get("outlet") {
         let want = o.get("name").and_then(Value::as_str).unwrap_or("");
@@ -120,28 +137,74 @@ fn check_document(file: &str, doc: &Value, a: &Article, out: &mut Vec<Check>) {
     if let Some(au) = doc.get("author") {
         let want = au.get("name").and_then(Value::as_str).unwrap_or("");
         let got = a.author.clone().unwrap_or_default();
-        push(Level::parse(au.get("level"), Level::Should), format!("author {want}"), got == want, got);
+        push(
+            Level::parse(au.get("level"), Level::Should),
+            format!("author {want}"),
+            got == want,
+            got,
+        );
     }
     if let Some(dp) = doc.get("dateline_place") {
         let want = dp.get("name").and_then(Value::as_str).unwrap_or("");
         let got = a.dateline.as_ref().and_then(|d| d.place.clone()).unwrap_or_default();
-        push(Level::parse(dp.get("level"), Level::Should), format!("dateline place {want}"), got == want, got);
+        push(
+            Level::parse(dp.get("level"), Level::Should),
+            format!("dateline place {want}"),
+            got == want,
+            got,
+        );
     }
     if let Some(tags) = doc.get("tags") {
-        let want: Vec<&str> = tags.get("values").and_then(Value::as_array).map(|v| v.iter().filter_map(Value::as_str).collect()).unwrap_or_default();
+        let want: Vec<&str> = tags
+            .get("values")
+            .and_then(Value::as_array)
+            .map(|v| v.iter().filter_map(Value::as_str).collect())
+            .unwrap_or_default();
         let all = want.iter().all(|w| a.tags.iter().any(|t| t == w));
-        push(Level::parse(tags.get("level"), Level::Should), format!("tags {want:?}"), all, format!("{:?}", a.tags));
+        push(
+            Level::parse(tags.get("level"), Level::Should),
+            format!("tags {want:?}"),
+            all,
+            format!("{:?}", a.tags),
+        );
     }
-    for keep in doc.get("must_keep").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str) {
-        push(Level::Must, format!("keeps {:?}", short(keep)), text.contains(&loose_key(keep)), "missing from text".into());
+    for keep in doc
+        .get("must_keep")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+    {
+        push(
+            Level::Must,
+            format!("keeps {:?}", short(keep)),
+            text.contains(&loose_key(keep)),
+            "missing from text".into(),
+        );
     }
-    for drop in doc.get("must_drop").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str) {
-        push(Level::Must, format!("drops {:?}", short(drop)), !text.contains(&loose_key(drop)), "present in text".into());
+    for drop in doc
+        .get("must_drop")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+    {
+        push(
+            Level::Must,
+            format!("drops {:?}", short(drop)),
+            !text.contains(&loose_key(drop)),
+            "present in text".into(),
+        );
     }
     if let Some(c) = doc.get("caption") {
         let want = c.get("text").and_then(Value::as_str).unwrap_or("");
         let kept_apart = !text.contains(&loose_key(want));
-        push(Level::parse(c.get("level"), Level::Should), format!("caption kept apart {:?}", short(want)), kept_apart, "caption in body".into());
+        push(
+            Level::parse(c.get("level"), Level::Should),
+            format!("caption kept apart {:?}", short(want)),
+            kept_apart,
+            "caption in body".into(),
+        );
     }
 }
 
@@ -166,16 +229,28 @@ pub fn run(opts: &EvalOptions) -> Result<Vec<Report>, EvalError> {
     let started = Instant::now();
     let checks = checks(opts)?;
     let mut report = Report::new("seeds", "seeds");
-    let count = |level: Level, passed: bool| checks.iter().filter(|c| c.level == level && (!passed || c.passed)).count();
+    let count = |level: Level, passed: bool| {
+        checks.iter().filter(|c| c.level == level && (!passed || c.passed)).count()
+    };
     let files: std::collections::BTreeSet<&str> = checks.iter().map(|c| c.file.as_str()).collect();
     report.n = files.len();
     let (must_ok, must) = (count(Level::Must, true), count(Level::Must, false));
     report.metric("accuracy", if must == 0 { 0.0 } else { must_ok as f64 / must as f64 });
     report.metric("must_passed", must_ok as f64).metric("must_total", must as f64);
-    report.metric("should_passed", count(Level::Should, true) as f64).metric("should_total", count(Level::Should, false) as f64);
-    report.metric("stretch_passed", count(Level::Stretch, true) as f64).metric("stretch_total", count(Level::Stretch, false) as f64);
+    report
+        .metric("should_passed", count(Level::Should, true) as f64)
+        .metric("should_total", count(Level::Should, false) as f64);
+    report
+        .metric("stretch_passed", count(Level::Stretch, true) as f64)
+        .metric("stretch_total", count(Level::Stretch, false) as f64);
     for c in checks.iter().filter(|c| !c.passed) {
-        report.notes.push(format!("FAIL [{}] {}: {} (got: {})", c.level.name(), c.file, c.what, c.got));
+        report.notes.push(format!(
+            "FAIL [{}] {}: {} (got: {})",
+            c.level.name(),
+            c.file,
+            c.what,
+            c.got
+        ));
     }
     report.seconds = started.elapsed().as_secs_f64();
     Ok(vec![report])

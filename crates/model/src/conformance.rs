@@ -13,7 +13,8 @@ use std::ops::ControlFlow;
 
 /// A small, complete article for tests: `n` makes its id, hashes and text distinct.
 pub fn sample(n: u32) -> Ingested {
-    let text = format!("Пример {n}: the minister said that talks would resume.\n\nSecond paragraph {n}.");
+    let text =
+        format!("Пример {n}: the minister said that talks would resume.\n\nSecond paragraph {n}.");
     let first = text.find("\n\n").unwrap_or(text.len());
     let id = ArticleId(format!("{n:016x}"));
     let mut extra = serde_json::Map::new();
@@ -39,7 +40,11 @@ pub fn sample(n: u32) -> Ingested {
             furniture: vec![Furniture { kind: FurnitureKind::Button, text: "Read more".into() }],
             extra,
         },
-        analysis: Analysis { engine: "test".into(), sentences: vec![Span::new(0, 5)], paragraph_languages: vec![] },
+        analysis: Analysis {
+            engine: "test".into(),
+            sentences: vec![Span::new(0, 5)],
+            paragraph_languages: vec![],
+        },
         raw: RawRecord {
             source: format!("tests/sample-{n}.txt"),
             format: InputFormat::Text,
@@ -64,7 +69,10 @@ pub fn run_all(fresh: &mut dyn FnMut() -> Box<dyn Store>) {
 
 pub fn round_trip(store: &mut dyn Store) {
     let doc = sample(1);
-    assert_eq!(store.put_batch(std::slice::from_ref(&doc)).unwrap(), vec![PutOutcome::Stored(doc.article.id.clone())]);
+    assert_eq!(
+        store.put_batch(std::slice::from_ref(&doc)).unwrap(),
+        vec![PutOutcome::Stored(doc.article.id.clone())]
+    );
     let got = store.get(&doc.article.id).unwrap().expect("stored article");
     assert_eq!(got.article, doc.article);
     assert_eq!(got.analysis, doc.analysis);
@@ -103,17 +111,20 @@ pub fn duplicates_within_one_batch(store: &mut dyn Store) {
 pub fn prefix_lookup_and_order(store: &mut dyn Store) {
     let docs: Vec<Ingested> = [0x30, 0x10, 0x20, 0x11].into_iter().map(sample).collect();
     store.put_batch(&docs).unwrap();
-    let ids = |p: &str, n| store.ids_with_prefix(p, n).unwrap().into_iter().map(|i| i.0).collect::<Vec<_>>();
+    let ids = |p: &str, n| {
+        store.ids_with_prefix(p, n).unwrap().into_iter().map(|i| i.0).collect::<Vec<_>>()
+    };
     assert_eq!(ids("00000000000000", 10).len(), 4);
     assert_eq!(ids("000000000000001", 10), vec!["0000000000000010", "0000000000000011"]);
     assert_eq!(ids("000000000000001", 1), vec!["0000000000000010"]);
     assert!(ids("x", 10).is_empty());
     let mut seen = vec![];
-    store.scan(&mut |a| {
-        seen.push(a.id.0.clone());
-        ControlFlow::Continue(())
-    })
-    .unwrap();
+    store
+        .scan(&mut |a| {
+            seen.push(a.id.0.clone());
+            ControlFlow::Continue(())
+        })
+        .unwrap();
     let want: Vec<String> = docs.iter().map(|d| d.article.id.0.clone()).collect();
     assert_eq!(seen, want, "scan goes in insertion order");
 }
@@ -137,7 +148,11 @@ pub fn scan_stops_when_asked(store: &mut dyn Store) {
 pub fn analysis_can_be_replaced(store: &mut dyn Store) {
     let a = sample(7);
     store.put_batch(std::slice::from_ref(&a)).unwrap();
-    let newer = Analysis { engine: "newer".into(), sentences: vec![Span::new(0, 3), Span::new(4, 9)], paragraph_languages: vec![] };
+    let newer = Analysis {
+        engine: "newer".into(),
+        sentences: vec![Span::new(0, 3), Span::new(4, 9)],
+        paragraph_languages: vec![],
+    };
     assert!(store.put_analysis(&a.article.id, &newer).unwrap());
     assert_eq!(store.get(&a.article.id).unwrap().unwrap().analysis, newer);
     assert!(!store.put_analysis(&ArticleId("0".into()), &newer).unwrap());

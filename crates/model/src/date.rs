@@ -18,13 +18,19 @@ pub struct PartialDate {
 impl PartialDate {
     /// A full date, or `None` when it is not a real calendar day (Feb 30, month 13...).
     pub fn ymd(year: i32, month: u8, day: u8) -> Option<Self> {
-        (valid_year(year) && (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month))
-            .then_some(PartialDate { year, month: Some(month), day: Some(day) })
+        (valid_year(year)
+            && (1..=12).contains(&month)
+            && day >= 1
+            && day <= days_in_month(year, month))
+        .then_some(PartialDate { year, month: Some(month), day: Some(day) })
     }
 
     pub fn ym(year: i32, month: u8) -> Option<Self> {
-        (valid_year(year) && (1..=12).contains(&month))
-            .then_some(PartialDate { year, month: Some(month), day: None })
+        (valid_year(year) && (1..=12).contains(&month)).then_some(PartialDate {
+            year,
+            month: Some(month),
+            day: None,
+        })
     }
 
     pub fn y(year: i32) -> Option<Self> {

@@ -13,7 +13,7 @@
 //! Storage is a trait, [`Store`], with an in-memory reference implementation ([`MemStore`]) and a
 //! conformance suite ([`conformance`]) that every backend runs.
 
-#![cfg_attr(test, allow(clippy::unwrap_used))]
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::string_slice))]
 
 mod article;
 pub mod conformance;

@@ -34,7 +34,9 @@ pub struct RawRecord {
 pub enum PutOutcome {
     Stored(ArticleId),
     /// Already stored (same bytes, or the same body text from another input) as `of`.
-    Duplicate { of: ArticleId },
+    Duplicate {
+        of: ArticleId,
+    },
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -130,10 +132,10 @@ impl Store for MemStore {
     }
 
     fn get(&self, id: &ArticleId) -> StoreResult<Option<StoredArticle>> {
-        Ok(self.rows.get(id).map(|d| StoredArticle {
-            article: d.article.clone(),
-            analysis: d.analysis.clone(),
-        }))
+        Ok(self
+            .rows
+            .get(id)
+            .map(|d| StoredArticle { article: d.article.clone(), analysis: d.analysis.clone() }))
     }
 
     fn raw(&self, id: &ArticleId) -> StoreResult<Option<RawRecord>> {

@@ -11,8 +11,8 @@
 //! The original bytes of every document are kept, so that a newer engine can reprocess them.
 
 use parallax_model::{
-    Analysis, Article, ArticleId, Ingested, InputFormat, PutOutcome, RawRecord, Store, StoreError, StoreResult,
-    StoredArticle,
+    Analysis, Article, ArticleId, Ingested, InputFormat, PutOutcome, RawRecord, Store, StoreError,
+    StoreResult, StoredArticle,
 };
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
 use std::ops::ControlFlow;
@@ -82,7 +82,8 @@ impl SqliteStore {
         if !file.exists() {
             return Err(StoreError::Io {
                 path: dir.display().to_string(),
-                reason: "no Parallax store here (run `parallax ingest` first, or pass --data DIR)".into(),
+                reason: "no Parallax store here (run `parallax ingest` first, or pass --data DIR)"
+                    .into(),
             });
         }
         Self::open_file(&file, false)
@@ -122,11 +123,18 @@ impl SqliteStore {
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .map_err(|e| corrupt_or_io(&self.path, e))?;
         if version > SCHEMA_VERSION {
-            return Err(StoreError::SchemaTooNew { path, found: version, supported: SCHEMA_VERSION });
+            return Err(StoreError::SchemaTooNew {
+                path,
+                found: version,
+                supported: SCHEMA_VERSION,
+            });
         }
         if version == 0 {
             if !create {
-                return Err(StoreError::Corrupt { path, reason: "no Parallax schema in this database".into() });
+                return Err(StoreError::Corrupt {
+                    path,
+                    reason: "no Parallax schema in this database".into(),
+                });
             }
             let tx = self.conn.transaction().map_err(backend)?;
             tx.execute_batch(SCHEMA).map_err(backend)?;
@@ -148,7 +156,8 @@ impl SqliteStore {
 
     /// Runs SQLite's full integrity check; `Ok(())` when the database is sound.
     pub fn check_integrity(&self) -> StoreResult<()> {
-        let result: String = self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).map_err(backend)?;
+        let result: String =
+            self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).map_err(backend)?;
         if result == "ok" {
             Ok(())
         } else {
@@ -200,7 +209,11 @@ fn parse_format(s: &str) -> InputFormat {
 
 fn decode<T: serde::de::DeserializeOwned>(json: &str, what: &str, id: &str) -> rusqlite::Result<T> {
     serde_json::from_str(json).map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, format!("{what} of {id}: {e}").into())
+        rusqlite::Error::FromSqlConversionFailure(
+            0,
+            rusqlite::types::Type::Text,
+            format!("{what} of {id}: {e}").into(),
+        )
     })
 }
 
@@ -211,7 +224,9 @@ impl Store for SqliteStore {
 
     fn find_raw(&self, raw_hash: &str) -> StoreResult<Option<ArticleId>> {
         self.conn
-            .query_row("SELECT id FROM articles WHERE raw_hash = ?1", params![raw_hash], |r| r.get::<_, String>(0))
+            .query_row("SELECT id FROM articles WHERE raw_hash = ?1", params![raw_hash], |r| {
+                r.get::<_, String>(0)
+            })
             .optional()
             .map(|o| o.map(ArticleId))
             .map_err(backend)
@@ -231,17 +246,19 @@ impl Store for SqliteStore {
             let mut insert_raw = tx
                 .prepare_cached("INSERT INTO raw(id, source, format, encoding, bytes) VALUES (?1, ?2, ?3, ?4, ?5)")
                 .map_err(backend)?;
-            let mut insert_analysis =
-                tx.prepare_cached("INSERT INTO analyses(id, engine, analysis) VALUES (?1, ?2, ?3)").map_err(backend)?;
+            let mut insert_analysis = tx
+                .prepare_cached("INSERT INTO analyses(id, engine, analysis) VALUES (?1, ?2, ?3)")
+                .map_err(backend)?;
             for doc in batch {
                 if let Some(of) = me.existing(doc)? {
                     out.push(PutOutcome::Duplicate { of });
                     continue;
                 }
                 let a = &doc.article;
-                let article_json = serde_json::to_string(a).map_err(|e| StoreError::Backend(e.to_string()))?;
-                let analysis_json =
-                    serde_json::to_string(&doc.analysis).map_err(|e| StoreError::Backend(e.to_string()))?;
+                let article_json =
+                    serde_json::to_string(a).map_err(|e| StoreError::Backend(e.to_string()))?;
+                let analysis_json = serde_json::to_string(&doc.analysis)
+                    .map_err(|e| StoreError::Backend(e.to_string()))?;
                 insert_article
                     .execute(params![
                         a.id.0,
@@ -263,7 +280,9 @@ impl Store for SqliteStore {
                         doc.raw.bytes
                     ])
                     .map_err(backend)?;
-                insert_analysis.execute(params![a.id.0, doc.analysis.engine, analysis_json]).map_err(backend)?;
+                insert_analysis
+                    .execute(params![a.id.0, doc.analysis.engine, analysis_json])
+                    .map_err(backend)?;
                 out.push(PutOutcome::Stored(a.id.clone()));
             }
         }
@@ -291,14 +310,18 @@ impl Store for SqliteStore {
 
     fn raw(&self, id: &ArticleId) -> StoreResult<Option<RawRecord>> {
         self.conn
-            .query_row("SELECT source, format, encoding, bytes FROM raw WHERE id = ?1", params![id.0], |r| {
-                Ok(RawRecord {
-                    source: r.get(0)?,
-                    format: parse_format(&r.get::<_, String>(1)?),
-                    encoding: r.get(2)?,
-                    bytes: r.get(3)?,
-                })
-            })
+            .query_row(
+                "SELECT source, format, encoding, bytes FROM raw WHERE id = ?1",
+                params![id.0],
+                |r| {
+                    Ok(RawRecord {
+                        source: r.get(0)?,
+                        format: parse_format(&r.get::<_, String>(1)?),
+                        encoding: r.get(2)?,
+                        bytes: r.get(3)?,
+                    })
+                },
+            )
             .optional()
             .map_err(backend)
     }
@@ -308,16 +331,23 @@ impl Store for SqliteStore {
         if !prefix.chars().all(|c| c.is_ascii_hexdigit()) {
             return Ok(vec![]);
         }
-        let mut stmt =
-            self.conn.prepare_cached("SELECT id FROM articles WHERE id GLOB ?1 ORDER BY seq LIMIT ?2").map_err(backend)?;
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id FROM articles WHERE id GLOB ?1 ORDER BY seq LIMIT ?2")
+            .map_err(backend)?;
         let rows = stmt
-            .query_map(params![format!("{}*", prefix.to_ascii_lowercase()), limit as i64], |r| r.get::<_, String>(0))
+            .query_map(params![format!("{}*", prefix.to_ascii_lowercase()), limit as i64], |r| {
+                r.get::<_, String>(0)
+            })
             .map_err(backend)?;
         rows.map(|r| r.map(ArticleId).map_err(backend)).collect()
     }
 
     fn scan(&self, f: &mut dyn FnMut(&Article) -> ControlFlow<()>) -> StoreResult<()> {
-        let mut stmt = self.conn.prepare_cached("SELECT id, article FROM articles ORDER BY seq").map_err(backend)?;
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, article FROM articles ORDER BY seq")
+            .map_err(backend)?;
         let mut rows = stmt.query([]).map_err(backend)?;
         while let Some(row) = rows.next().map_err(backend)? {
             let id: String = row.get(0).map_err(backend)?;
@@ -331,14 +361,21 @@ impl Store for SqliteStore {
     }
 
     fn count(&self) -> StoreResult<usize> {
-        self.conn.query_row("SELECT COUNT(*) FROM articles", [], |r| r.get::<_, i64>(0)).map(|n| n as usize).map_err(backend)
+        self.conn
+            .query_row("SELECT COUNT(*) FROM articles", [], |r| r.get::<_, i64>(0))
+            .map(|n| n as usize)
+            .map_err(backend)
     }
 
     fn put_analysis(&mut self, id: &ArticleId, analysis: &Analysis) -> StoreResult<bool> {
-        let json = serde_json::to_string(analysis).map_err(|e| StoreError::Backend(e.to_string()))?;
+        let json =
+            serde_json::to_string(analysis).map_err(|e| StoreError::Backend(e.to_string()))?;
         let n = self
             .conn
-            .execute("UPDATE analyses SET engine = ?2, analysis = ?3 WHERE id = ?1", params![id.0, analysis.engine, json])
+            .execute(
+                "UPDATE analyses SET engine = ?2, analysis = ?3 WHERE id = ?1",
+                params![id.0, analysis.engine, json],
+            )
             .map_err(backend)?;
         Ok(n > 0)
     }
@@ -415,7 +452,11 @@ mod tests {
         assert!(matches!(err, StoreError::SchemaTooNew { .. }), "{err}");
 
         let junk = tempfile::tempdir().unwrap();
-        std::fs::write(junk.path().join(DB_FILE), b"this is not a database, just text that fills a page").unwrap();
+        std::fs::write(
+            junk.path().join(DB_FILE),
+            b"this is not a database, just text that fills a page",
+        )
+        .unwrap();
         let err = SqliteStore::open(junk.path()).unwrap_err();
         assert!(matches!(err, StoreError::Corrupt { .. }), "{err}");
     }

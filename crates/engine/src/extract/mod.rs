@@ -74,7 +74,9 @@ pub fn extract(raw: &RawDoc) -> Result<Extracted, ExtractError> {
     if out.paragraphs.iter().all(|p| p.chars().filter(|c| c.is_alphanumeric()).count() == 0) {
         let what = match &raw.content {
             Content::Html(h) => format!("{} bytes of HTML with no main text", h.len()),
-            Content::Text(t) => format!("{} characters, all of them page furniture", t.chars().count()),
+            Content::Text(t) => {
+                format!("{} characters, all of them page furniture", t.chars().count())
+            }
         };
         return Err(ExtractError::NoText(what));
     }
@@ -172,7 +174,9 @@ fn from_html(page: &str, url: Option<&str>) -> Extracted {
             }
         }
     }
-    aggregator |= furniture.iter().any(|f| f.text.split_whitespace().count() <= 60 && lexicon::is_aggregator_notice(&f.text));
+    aggregator |= furniture
+        .iter()
+        .any(|f| f.text.split_whitespace().count() <= 60 && lexicon::is_aggregator_notice(&f.text));
     let title = doc.title.as_deref().map(normalize_inline).filter(|t| !t.is_empty());
     let kind = if aggregator {
         Some(Kind::AggregatorSummary)
@@ -195,7 +199,12 @@ fn from_html(page: &str, url: Option<&str>) -> Extracted {
         kind,
         tags: doc.tags,
         paragraphs,
-        captions: doc.captions.iter().map(|c| normalize_inline(c)).filter(|c| !c.is_empty()).collect(),
+        captions: doc
+            .captions
+            .iter()
+            .map(|c| normalize_inline(c))
+            .filter(|c| !c.is_empty())
+            .collect(),
         dateline,
         furniture,
         declared_language: doc.lang,

@@ -66,14 +66,17 @@ pub fn extract(page: &str) -> PlainDoc {
     let mut doc = PlainDoc::default();
     let mut lines = unwrap_hard_breaks(page.lines().map(normalize_inline).collect());
     take_prefixes(&mut lines, &mut doc);
-    let mut lines: Vec<Line> = lines.into_iter().map(|text| Line { class: classify(&text), text }).collect();
+    let mut lines: Vec<Line> =
+        lines.into_iter().map(|text| Line { class: classify(&text), text }).collect();
     mark_notices(&lines, &mut doc);
 
     let Some((start, end)) = body_range(&lines) else {
         // No prose at all: keep every non-furniture line as text, so that short items survive.
         for line in &lines {
             match line.class {
-                Class::Prose | Class::Headline | Class::Short => doc.paragraphs.push(line.text.clone()),
+                Class::Prose | Class::Headline | Class::Short => {
+                    doc.paragraphs.push(line.text.clone())
+                }
                 Class::Furniture(kind) => push_furniture(&mut doc, kind, &line.text),
                 Class::Blank => {}
             }
@@ -83,7 +86,9 @@ pub fn extract(page: &str) -> PlainDoc {
     read_head(&mut lines[..start], &mut doc);
     for line in &lines[start..end] {
         match line.class {
-            Class::Prose | Class::Headline | Class::Short => doc.paragraphs.push(strip_bullet(&line.text).to_string()),
+            Class::Prose | Class::Headline | Class::Short => {
+                doc.paragraphs.push(strip_bullet(&line.text).to_string())
+            }
             Class::Furniture(kind) => push_furniture(&mut doc, kind, &line.text),
             Class::Blank => {}
         }
@@ -106,7 +111,9 @@ fn unwrap_hard_breaks(lines: Vec<String>) -> Vec<String> {
             }
             _ => out.push(line),
         }
-        joinable = out.last().is_some_and(|l| l.chars().count() >= 40 && !ends_sentence(l) && !l.ends_with(':'));
+        joinable = out
+            .last()
+            .is_some_and(|l| l.chars().count() >= 40 && !ends_sentence(l) && !l.ends_with(':'));
     }
     out
 }
@@ -126,7 +133,8 @@ fn take_prefixes(lines: &mut [String], doc: &mut PlainDoc) {
         if classify(line) == Class::Prose {
             if let Some((dl, rest_at)) = wire_dateline(line, doc.published.map(|d| d.year)) {
                 let rest = line.get(rest_at..).unwrap_or_default().trim_start().to_string();
-                doc.furniture.push(Furniture { kind: FurnitureKind::DateLine, text: dl.text.clone() });
+                doc.furniture
+                    .push(Furniture { kind: FurnitureKind::DateLine, text: dl.text.clone() });
                 doc.dateline = Some(dl);
                 *line = rest;
             }
@@ -140,9 +148,26 @@ fn take_prefixes(lines: &mut [String], doc: &mut PlainDoc) {
 /// line, returning the date and the rest of the line.
 fn date_prefix(line: &str) -> Option<(FoundDate, &str)> {
     const LABELS: &[&str] = &[
-        "date", "dated", "published", "published on", "updated", "posted", "posted on", "опубліковано", "оновлено",
-        "дата", "опубликовано", "обновлено", "fecha", "publicado", "datum", "veröffentlicht", "publié le", "publié",
-        "data", "opublikowano",
+        "date",
+        "dated",
+        "published",
+        "published on",
+        "updated",
+        "posted",
+        "posted on",
+        "опубліковано",
+        "оновлено",
+        "дата",
+        "опубликовано",
+        "обновлено",
+        "fecha",
+        "publicado",
+        "datum",
+        "veröffentlicht",
+        "publié le",
+        "publié",
+        "data",
+        "opublikowano",
     ];
     let lower = line.to_lowercase();
     let label = LABELS.iter().filter(|l| lower.starts_with(*l)).max_by_key(|l| l.len())?;
@@ -186,7 +211,13 @@ pub(crate) fn wire_dateline(line: &str, year: Option<i32>) -> Option<(Dateline, 
     // Back off to the end of the last whole capitalised word.
     let place_raw = line.get(..place_end)?;
     let place_raw = match place_raw.rfind(' ') {
-        Some(sp) if line.get(place_end..).is_some_and(|r| r.starts_with(|c: char| c.is_alphabetic())) => place_raw.get(..sp)?,
+        Some(sp)
+            if line
+                .get(place_end..)
+                .is_some_and(|r| r.starts_with(|c: char| c.is_alphabetic())) =>
+        {
+            place_raw.get(..sp)?
+        }
         _ => place_raw,
     };
     let place = place_raw.trim().trim_end_matches(['.', '-']);
@@ -262,7 +293,9 @@ fn title_case(s: &str) -> String {
         .map(|w| {
             let mut cs = w.chars();
             match cs.next() {
-                Some(f) => f.to_uppercase().chain(cs.flat_map(char::to_lowercase)).collect::<String>(),
+                Some(f) => {
+                    f.to_uppercase().chain(cs.flat_map(char::to_lowercase)).collect::<String>()
+                }
                 None => String::new(),
             }
         })
@@ -278,7 +311,9 @@ fn ends_sentence(s: &str) -> bool {
 /// Counts sentence ends inside a line (". X", "! X"...).
 fn inner_sentence_ends(s: &str) -> usize {
     let b = s.as_bytes();
-    (1..b.len().saturating_sub(1)).filter(|&i| matches!(b[i], b'.' | b'!' | b'?') && b[i + 1] == b' ').count()
+    (1..b.len().saturating_sub(1))
+        .filter(|&i| matches!(b[i], b'.' | b'!' | b'?') && b[i + 1] == b' ')
+        .count()
 }
 
 fn classify(line: &str) -> Class {
@@ -308,14 +343,21 @@ fn classify(line: &str) -> Class {
     if lexicon::has_photo_credit_tail(line) {
         return Class::Furniture(FurnitureKind::Caption);
     }
-    if words <= 60 && (lexicon::is_aggregator_notice(line) || lexicon::is_legal_notice(line) || lexicon::is_opinion_notice(line)) {
+    if words <= 60
+        && (lexicon::is_aggregator_notice(line)
+            || lexicon::is_legal_notice(line)
+            || lexicon::is_opinion_notice(line))
+    {
         return Class::Furniture(FurnitureKind::Disclaimer);
     }
     if lexicon::is_teaser_opener(line) && words <= 30 {
         return Class::Furniture(FurnitureKind::Teaser);
     }
     let body = strip_bullet(line);
-    if (words >= 6 && ends_sentence(body)) || words >= 25 || (words >= 8 && inner_sentence_ends(body) >= 1) {
+    if (words >= 6 && ends_sentence(body))
+        || words >= 25
+        || (words >= 8 && inner_sentence_ends(body) >= 1)
+    {
         return Class::Prose;
     }
     if words >= 3 && !body.ends_with(':') {
@@ -343,14 +385,32 @@ fn is_reading_time(line: &str) -> bool {
         return false;
     }
     let rest: Vec<&str> = words.collect();
-    let units = ["min", "mins", "min.", "minute", "minutes", "хв", "хв.", "хвилин", "хвилини", "мин", "мин.", "минут", "минуты", "minuten", "minutos", "minutes."];
+    let units = [
+        "min",
+        "mins",
+        "min.",
+        "minute",
+        "minutes",
+        "хв",
+        "хв.",
+        "хвилин",
+        "хвилини",
+        "мин",
+        "мин.",
+        "минут",
+        "минуты",
+        "minuten",
+        "minutos",
+        "minutes.",
+    ];
     rest.len() <= 3 && rest.first().is_some_and(|u| units.contains(u))
 }
 
 /// A line that holds a date and little else (a time, a label, separators).
 fn is_date_only(line: &str) -> bool {
     let Some(found) = calendar::find_date(line, Some(2000), false) else { return false };
-    let rest = format!("{}{}", line.get(..found.start).unwrap_or(""), line.get(found.end..).unwrap_or(""));
+    let rest =
+        format!("{}{}", line.get(..found.start).unwrap_or(""), line.get(found.end..).unwrap_or(""));
     word_count(&rest.replace(|c: char| c.is_ascii_digit() || c == ':', " ")) <= 3
 }
 
@@ -372,10 +432,13 @@ fn copyright_holder(line: &str) -> Option<String> {
         let lower = line.to_lowercase();
         lower.find("copyright").and_then(|i| line.get(i + "copyright".len()..))
     })?;
-    let after = after.trim_start_matches(|c: char| c.is_whitespace() || c.is_ascii_digit() || matches!(c, '-' | '–' | ','));
+    let after = after.trim_start_matches(|c: char| {
+        c.is_whitespace() || c.is_ascii_digit() || matches!(c, '-' | '–' | ',')
+    });
     let name = after.split(['.', '|', '·', '\n']).next()?.trim();
     let words = name.split_whitespace().count();
-    ((1..=5).contains(&words) && name.chars().next().is_some_and(char::is_uppercase)).then(|| name.to_string())
+    ((1..=5).contains(&words) && name.chars().next().is_some_and(char::is_uppercase))
+        .then(|| name.to_string())
 }
 
 /// A run of prose lines: `[start, end)` line indices, its paragraph count and its letters.
@@ -410,7 +473,9 @@ fn runs(lines: &[Line]) -> Vec<Run> {
 fn body_range(lines: &[Line]) -> Option<(usize, usize)> {
     let runs = runs(lines);
     let main = (0..runs.len()).max_by_key(|&i| runs[i].chars)?;
-    let texts = |r: &Run, from: usize| lines[from..r.end].iter().map(|l| l.text.as_str()).collect::<Vec<_>>();
+    let texts = |r: &Run, from: usize| {
+        lines[from..r.end].iter().map(|l| l.text.as_str()).collect::<Vec<_>>()
+    };
     let mut vocab = vocabulary(texts(&runs[main], runs[main].start).into_iter());
     // A neighbouring run joins the body when nothing but a subheading, captions or credits stand
     // between them, and it is either substantial (two paragraphs or more) or about the same
@@ -428,10 +493,14 @@ fn body_range(lines: &[Line]) -> Option<(usize, usize)> {
         ok
     };
     let (mut first, mut last) = (main, main);
-    while last + 1 < runs.len() && joins(&runs[last + 1], &lines[runs[last].end..runs[last + 1].start], &mut vocab) {
+    while last + 1 < runs.len()
+        && joins(&runs[last + 1], &lines[runs[last].end..runs[last + 1].start], &mut vocab)
+    {
         last += 1;
     }
-    while first > 0 && joins(&runs[first - 1], &lines[runs[first - 1].end..runs[first].start], &mut vocab) {
+    while first > 0
+        && joins(&runs[first - 1], &lines[runs[first - 1].end..runs[first].start], &mut vocab)
+    {
         first -= 1;
     }
     Some((runs[first].start, runs[last].end))
@@ -445,7 +514,9 @@ fn bridgeable(gap: &[Line]) -> bool {
         match l.class {
             Class::Blank => {}
             Class::Headline | Class::Short => headings += 1,
-            Class::Furniture(FurnitureKind::Caption | FurnitureKind::Credit | FurnitureKind::Teaser) => {}
+            Class::Furniture(
+                FurnitureKind::Caption | FurnitureKind::Credit | FurnitureKind::Teaser,
+            ) => {}
             _ => return false,
         }
     }
@@ -475,12 +546,14 @@ fn push_furniture(doc: &mut PlainDoc, kind: FurnitureKind, text: &str) {
     match kind {
         FurnitureKind::Caption => doc.captions.push(text.to_string()),
         FurnitureKind::Hashtag => {
-            doc.tags.extend(text.split_whitespace().map(|t| t.trim_start_matches('#').to_string()).filter(|t| !t.is_empty()));
+            doc.tags.extend(
+                text.split_whitespace()
+                    .map(|t| t.trim_start_matches('#').to_string())
+                    .filter(|t| !t.is_empty()),
+            );
         }
-        FurnitureKind::DateLine => {
-            if doc.published.is_none() && !is_reading_time(text) {
-                doc.published = calendar::find_date(text, None, false).map(|f| f.date);
-            }
+        FurnitureKind::DateLine if doc.published.is_none() && !is_reading_time(text) => {
+            doc.published = calendar::find_date(text, None, false).map(|f| f.date);
         }
         _ => {}
     }
@@ -489,8 +562,10 @@ fn push_furniture(doc: &mut PlainDoc, kind: FurnitureKind, text: &str) {
 
 /// The lines before the body: title, standfirst, labels, byline, dates.
 fn read_head(head: &mut [Line], doc: &mut PlainDoc) {
-    let headlines: Vec<&str> = head.iter().filter(|l| l.class == Class::Headline).map(|l| l.text.as_str()).collect();
-    let repeated = headlines.iter().find(|h| headlines.iter().filter(|o| o == h).count() > 1).copied();
+    let headlines: Vec<&str> =
+        head.iter().filter(|l| l.class == Class::Headline).map(|l| l.text.as_str()).collect();
+    let repeated =
+        headlines.iter().find(|h| headlines.iter().filter(|o| o == h).count() > 1).copied();
     let title = repeated.or_else(|| headlines.first().copied()).map(str::to_string);
     let mut title_seen = false;
     for line in head.iter() {
@@ -498,19 +573,23 @@ fn read_head(head: &mut [Line], doc: &mut PlainDoc) {
             Class::Blank => {}
             Class::Furniture(kind) => push_furniture(doc, kind, &line.text),
             _ if title.as_deref() == Some(line.text.as_str()) => {
-                let kind = if title_seen { FurnitureKind::Title } else { FurnitureKind::Title };
                 title_seen = true;
-                doc.furniture.push(Furniture { kind, text: line.text.clone() });
+                doc.furniture.push(Furniture { kind: FurnitureKind::Title, text: line.text.clone() });
             }
             _ => {
                 if let Some(name) = byline(&line.text) {
                     doc.author.get_or_insert(name);
-                    doc.furniture.push(Furniture { kind: FurnitureKind::Byline, text: line.text.clone() });
+                    doc.furniture
+                        .push(Furniture { kind: FurnitureKind::Byline, text: line.text.clone() });
                 } else if line.class == Class::Headline && title_seen {
-                    doc.furniture.push(Furniture { kind: FurnitureKind::Standfirst, text: line.text.clone() });
+                    doc.furniture.push(Furniture {
+                        kind: FurnitureKind::Standfirst,
+                        text: line.text.clone(),
+                    });
                 } else {
                     doc.opinion_marker |= lexicon::is_opinion_label(&line.text);
-                    doc.furniture.push(Furniture { kind: FurnitureKind::Label, text: line.text.clone() });
+                    doc.furniture
+                        .push(Furniture { kind: FurnitureKind::Label, text: line.text.clone() });
                 }
             }
         }
@@ -522,7 +601,10 @@ fn read_head(head: &mut [Line], doc: &mut PlainDoc) {
 fn byline(line: &str) -> Option<String> {
     if let Some((name, role)) = line.split_once(", ") {
         let role_words = role.split_whitespace().count();
-        if looks_like_name(name) && (lexicon::is_role(role) || (role_words <= 3 && role.chars().next().is_some_and(char::is_lowercase))) {
+        if looks_like_name(name)
+            && (lexicon::is_role(role)
+                || (role_words <= 3 && role.chars().next().is_some_and(char::is_lowercase)))
+        {
             return Some(name.to_string());
         }
     }
@@ -540,7 +622,8 @@ fn looks_like_name(s: &str) -> bool {
     (2..=4).contains(&words.len())
         && words.iter().all(|w| {
             let mut cs = w.chars();
-            cs.next().is_some_and(char::is_uppercase) && cs.all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+            cs.next().is_some_and(char::is_uppercase)
+                && cs.all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
         })
 }
 
@@ -566,8 +649,12 @@ fn read_tail(tail: &[Line], doc: &mut PlainDoc) {
         let kind = match l.class {
             Class::Furniture(kind) => kind,
             _ if Some(i) == author_at => FurnitureKind::Byline,
-            _ if author_at.is_some_and(|a| i == a + 1) && lexicon::is_role(&l.text) => FurnitureKind::Byline,
-            Class::Prose if author.as_deref().is_some_and(|a| l.text.starts_with(a) || is_bio(&l.text)) => {
+            _ if author_at.is_some_and(|a| i == a + 1) && lexicon::is_role(&l.text) => {
+                FurnitureKind::Byline
+            }
+            Class::Prose
+                if author.as_deref().is_some_and(|a| l.text.starts_with(a) || is_bio(&l.text)) =>
+            {
                 if doc.outlet.is_none() {
                     doc.outlet = outlet_in_bio(&l.text);
                 }
@@ -585,15 +672,26 @@ fn read_tail(tail: &[Line], doc: &mut PlainDoc) {
 
 fn is_bio(text: &str) -> bool {
     let l = text.to_lowercase();
-    [" is a reporter", " is a journalist", " is a correspondent", " is an editor", " is a writer", " є журналіст", " — журналіст", " является журналистом"]
-        .iter()
-        .any(|p| l.contains(p))
+    [
+        " is a reporter",
+        " is a journalist",
+        " is a correspondent",
+        " is an editor",
+        " is a writer",
+        " є журналіст",
+        " — журналіст",
+        " является журналистом",
+    ]
+    .iter()
+    .any(|p| l.contains(p))
 }
 
 /// "X is a reporter at The Kyiv Independent, covering ..." → "The Kyiv Independent".
 fn outlet_in_bio(bio: &str) -> Option<String> {
     let lower = bio.to_lowercase();
-    for role in ["reporter", "journalist", "correspondent", "editor", "writer", "columnist", "producer"] {
+    for role in
+        ["reporter", "journalist", "correspondent", "editor", "writer", "columnist", "producer"]
+    {
         for prep in [" at ", " for ", " with "] {
             let needle = format!("{role}{prep}");
             let Some(pos) = lower.find(&needle) else { continue };
@@ -619,15 +717,24 @@ mod tests {
 
     #[test]
     fn wire_datelines_in_several_styles() {
-        let (d, at) = wire_dateline("MOSCOW, November 2. /TASS/. Russia is watching.", None).unwrap();
+        let (d, at) =
+            wire_dateline("MOSCOW, November 2. /TASS/. Russia is watching.", None).unwrap();
         assert_eq!((d.place.as_deref(), d.outlet.as_deref()), (Some("Moscow"), Some("TASS")));
         assert_eq!(&"MOSCOW, November 2. /TASS/. Russia is watching."[at..], "Russia is watching.");
-        let (d, _) = wire_dateline("KYIV, Oct 3 (Reuters) - Ukraine said on Friday it had ...", None).unwrap();
+        let (d, _) =
+            wire_dateline("KYIV, Oct 3 (Reuters) - Ukraine said on Friday it had ...", None)
+                .unwrap();
         assert_eq!((d.place.as_deref(), d.outlet.as_deref()), (Some("Kyiv"), Some("Reuters")));
-        let (d, at) = wire_dateline("МОСКВА, 2 ноября — РИА Новости. Президент заявил, что ...", None).unwrap();
+        let (d, at) =
+            wire_dateline("МОСКВА, 2 ноября — РИА Новости. Президент заявил, что ...", None)
+                .unwrap();
         assert_eq!(d.outlet.as_deref(), Some("RIA Novosti"));
-        assert!("МОСКВА, 2 ноября — РИА Новости. Президент заявил, что ...".get(at..).unwrap().starts_with("Президент"));
-        let (d, _) = wire_dateline("WASHINGTON (AP) — The Senate voted on Tuesday to ...", None).unwrap();
+        assert!("МОСКВА, 2 ноября — РИА Новости. Президент заявил, что ..."
+            .get(at..)
+            .unwrap()
+            .starts_with("Президент"));
+        let (d, _) =
+            wire_dateline("WASHINGTON (AP) — The Senate voted on Tuesday to ...", None).unwrap();
         assert_eq!(d.outlet.as_deref(), Some("Associated Press"));
         assert!(wire_dateline("NATO said on Monday that it would ...", None).is_none());
         assert!(wire_dateline("The US and EU agreed to ...", None).is_none());

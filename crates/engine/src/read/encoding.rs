@@ -49,13 +49,19 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> Result<Decoded, DecodeErr
     let label = declared.map(str::as_bytes).or_else(|| declared_in_document(bytes));
     let declared = label.and_then(Encoding::for_label_no_replacement);
     match declared {
-        Some(enc) if enc != UTF_8 && enc != UTF_16LE && enc != UTF_16BE => return finish(enc, bytes),
+        Some(enc) if enc != UTF_8 && enc != UTF_16LE && enc != UTF_16BE => {
+            return finish(enc, bytes)
+        }
         _ => {}
     }
     // A text that is mostly UTF-8 but has broken sequences is damaged UTF-8, not a legacy encoding
     // (legacy single-byte text almost never forms valid multi-byte UTF-8 by chance).
     if utf8.good > 0 && utf8.good >= utf8.bad {
-        return Err(DecodeError::InvalidUtf8 { bad: utf8.bad, good: utf8.good, first: utf8.first_bad });
+        return Err(DecodeError::InvalidUtf8 {
+            bad: utf8.bad,
+            good: utf8.good,
+            first: utf8.first_bad,
+        });
     }
     let mut detector = chardetng::EncodingDetector::new();
     detector.feed(bytes, true);
@@ -77,10 +83,8 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> Result<Decoded, DecodeErr
 fn finish(enc: &'static Encoding, bytes: &[u8]) -> Result<Decoded, DecodeError> {
     let (text, _) = enc.decode_without_bom_handling(bytes);
     let text = text.into_owned();
-    if enc == UTF_16LE || enc == UTF_16BE {
-        if text.contains('\u{0}') {
-            return Err(DecodeError::Binary("NUL characters in UTF-16 text".into()));
-        }
+    if (enc == UTF_16LE || enc == UTF_16BE) && text.contains('\u{0}') {
+        return Err(DecodeError::Binary("NUL characters in UTF-16 text".into()));
     }
     Ok(Decoded { text, encoding: enc.name() })
 }
@@ -117,7 +121,10 @@ fn check_not_binary(bytes: &[u8]) -> Result<(), DecodeError> {
         .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b))
         .count();
     if controls * 100 > sample.len() * 2 {
-        return Err(DecodeError::Binary(format!("{controls} control bytes in the first {} bytes", sample.len())));
+        return Err(DecodeError::Binary(format!(
+            "{controls} control bytes in the first {} bytes",
+            sample.len()
+        )));
     }
     Ok(())
 }
@@ -173,7 +180,13 @@ fn plausible(text: &str) -> bool {
     let (mut non_ascii, mut letters) = (0usize, 0usize);
     for c in text.chars().filter(|c| !c.is_ascii()) {
         non_ascii += 1;
-        letters += usize::from(c.is_alphabetic() || matches!(c, '«' | '»' | '„' | '“' | '”' | '–' | '—' | '’' | '\u{a0}' | '№' | '…'));
+        letters += usize::from(
+            c.is_alphabetic()
+                || matches!(
+                    c,
+                    '«' | '»' | '„' | '“' | '”' | '–' | '—' | '’' | '\u{a0}' | '№' | '…'
+                ),
+        );
     }
     non_ascii == 0 || letters * 100 >= non_ascii * 85
 }
@@ -191,10 +204,14 @@ pub fn declared_in_document(bytes: &[u8]) -> Option<&[u8]> {
                 i += 1;
             }
             let start = i;
-            while i < head.len() && (head[i].is_ascii_alphanumeric() || matches!(head[i], b'-' | b'_' | b':' | b'.')) {
+            while i < head.len()
+                && (head[i].is_ascii_alphanumeric() || matches!(head[i], b'-' | b'_' | b':' | b'.'))
+            {
                 i += 1;
             }
-            if i > start && head.get(start - 1).is_some_and(|&b| b == b'=' || b == b'"' || b == b'\'') {
+            if i > start
+                && head.get(start - 1).is_some_and(|&b| b == b'=' || b == b'"' || b == b'\'')
+            {
                 return Some(&head[start..i]);
             }
         }
@@ -224,17 +241,25 @@ mod tests {
         le.extend(UK.encode_utf16().flat_map(|u| u.to_le_bytes()));
         let d = decode(&le, None).unwrap();
         assert_eq!((d.encoding, d.text.as_str()), ("UTF-16LE", UK));
-        let be: Vec<u8> = "plain ASCII in UTF-16 without a mark".encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
+        let be: Vec<u8> = "plain ASCII in UTF-16 without a mark"
+            .encode_utf16()
+            .flat_map(|u| u.to_be_bytes())
+            .collect();
         assert_eq!(decode(&be, None).unwrap().encoding, "UTF-16BE");
     }
 
     #[test]
     fn legacy_cyrillic_encodings_are_detected() {
-        for (name, text) in [("windows-1251", UK), ("windows-1251", RU), ("KOI8-R", RU), ("KOI8-U", UK)] {
+        for (name, text) in
+            [("windows-1251", UK), ("windows-1251", RU), ("KOI8-R", RU), ("KOI8-U", UK)]
+        {
             let d = decode(&enc(name, text), None).unwrap();
             assert_eq!(d.text, text, "decoding {name}");
         }
-        let latin = enc("iso-8859-1", "Le président a déclaré que les négociations reprendraient à Genève.");
+        let latin = enc(
+            "iso-8859-1",
+            "Le président a déclaré que les négociations reprendraient à Genève.",
+        );
         assert!(decode(&latin, None).unwrap().text.contains("négociations"));
     }
 
@@ -253,15 +278,28 @@ mod tests {
         assert!(matches!(decode(b"GIF89a\x00\x01\x02", None), Err(DecodeError::Binary(_))));
         let mut broken = "Київ — столиця України. ".repeat(4).into_bytes();
         broken.extend_from_slice(b"\xff\xfe\xc3(\x80 end");
-        assert!(matches!(decode(&broken, None), Err(DecodeError::InvalidUtf8 { .. })), "{:?}", decode(&broken, None));
-        let random: Vec<u8> = (0..2000u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8 | 0x80).collect();
+        assert!(
+            matches!(decode(&broken, None), Err(DecodeError::InvalidUtf8 { .. })),
+            "{:?}",
+            decode(&broken, None)
+        );
+        let random: Vec<u8> =
+            (0..2000u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8 | 0x80).collect();
         assert!(decode(&random, None).is_err());
     }
 
     #[test]
     fn finds_declared_labels() {
-        assert_eq!(declared_in_document(b"<?xml version=\"1.0\" encoding=\"windows-1251\"?>"), Some(&b"windows-1251"[..]));
-        assert_eq!(declared_in_document(b"<meta http-equiv=Content-Type content=\"text/html; charset=iso-8859-2\">"), Some(&b"iso-8859-2"[..]));
+        assert_eq!(
+            declared_in_document(b"<?xml version=\"1.0\" encoding=\"windows-1251\"?>"),
+            Some(&b"windows-1251"[..])
+        );
+        assert_eq!(
+            declared_in_document(
+                b"<meta http-equiv=Content-Type content=\"text/html; charset=iso-8859-2\">"
+            ),
+            Some(&b"iso-8859-2"[..])
+        );
         assert_eq!(declared_in_document(b"<p>no label</p>"), None);
     }
 }

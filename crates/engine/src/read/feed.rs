@@ -4,12 +4,18 @@
 use super::{ReadFailure, ReadLimits};
 use parallax_model::{Content, Hints, InputFormat, RawDoc};
 
-pub(super) fn read_feed(text: &str, source: &str, limits: &ReadLimits) -> Result<Vec<Result<RawDoc, ReadFailure>>, String> {
-    let feed = feed_rs::parser::parse(text.as_bytes()).map_err(|e| format!("malformed feed: {e}"))?;
+pub(super) fn read_feed(
+    text: &str,
+    source: &str,
+    limits: &ReadLimits,
+) -> Result<Vec<Result<RawDoc, ReadFailure>>, String> {
+    let feed =
+        feed_rs::parser::parse(text.as_bytes()).map_err(|e| format!("malformed feed: {e}"))?;
     if feed.entries.is_empty() {
         return Err("feed holds no items".into());
     }
-    let outlet = feed.title.as_ref().map(|t| t.content.trim().to_string()).filter(|t| !t.is_empty());
+    let outlet =
+        feed.title.as_ref().map(|t| t.content.trim().to_string()).filter(|t| !t.is_empty());
     let language = feed.language.clone();
     Ok(feed
         .entries
@@ -28,18 +34,30 @@ pub(super) fn read_feed(text: &str, source: &str, limits: &ReadLimits) -> Result
                 return Err(ReadFailure::new(name, "feed item has neither content nor a summary"));
             };
             if body.len() > limits.max_document {
-                return Err(ReadFailure::new(name, super::too_large(body.len(), limits.max_document, "a single page")));
+                return Err(ReadFailure::new(
+                    name,
+                    super::too_large(body.len(), limits.max_document, "a single page"),
+                ));
             }
             let url = e.links.first().map(|l| l.href.clone());
             let title = e.title.as_ref().map(|t| t.content.trim().to_string());
             let published = e.published.or(e.updated).map(|d| d.to_rfc3339());
-            let author = (!e.authors.is_empty()).then(|| e.authors.iter().map(|p| p.name.clone()).collect::<Vec<_>>().join(", "));
-            let tags: Vec<String> = e.categories.iter().map(|c| c.label.clone().unwrap_or_else(|| c.term.clone())).collect();
+            let author = (!e.authors.is_empty())
+                .then(|| e.authors.iter().map(|p| p.name.clone()).collect::<Vec<_>>().join(", "));
+            let tags: Vec<String> = e
+                .categories
+                .iter()
+                .map(|c| c.label.clone().unwrap_or_else(|| c.term.clone()))
+                .collect();
             let record = serde_json::json!({
                 "id": e.id, "url": url, "title": title, "published": published, "author": author,
                 "tags": tags, "outlet": outlet, "body": body,
             });
-            let content = if super::json::looks_like_html(&body) { Content::Html(body) } else { Content::Text(body) };
+            let content = if super::json::looks_like_html(&body) {
+                Content::Html(body)
+            } else {
+                Content::Text(body)
+            };
             let mut extra = serde_json::Map::new();
             if !e.id.is_empty() {
                 extra.insert("feed_item_id".into(), e.id.into());
@@ -50,7 +68,16 @@ pub(super) fn read_feed(text: &str, source: &str, limits: &ReadLimits) -> Result
                 bytes: serde_json::to_vec(&record).unwrap_or_default(),
                 encoding: "UTF-8".into(),
                 content,
-                hints: Hints { url, title, published, outlet: outlet.clone(), author, language: language.clone(), tags, extra },
+                hints: Hints {
+                    url,
+                    title,
+                    published,
+                    outlet: outlet.clone(),
+                    author,
+                    language: language.clone(),
+                    tags,
+                    extra,
+                },
             })
         })
         .collect())
@@ -84,7 +111,9 @@ mod tests {
         assert_eq!(first.hints.outlet.as_deref(), Some("Вісті Прикарпаття"));
         assert_eq!(first.hints.tags, ["Політика"]);
         assert!(first.hints.published.as_deref().unwrap().starts_with("2025-11-02"));
-        assert!(matches!(&docs[1].as_ref().unwrap().content, Content::Text(t) if t.contains("Лише опис")));
+        assert!(
+            matches!(&docs[1].as_ref().unwrap().content, Content::Text(t) if t.contains("Лише опис"))
+        );
         assert!(docs[2].is_err());
     }
 
@@ -103,7 +132,13 @@ mod tests {
 
     #[test]
     fn malformed_xml_is_named() {
-        let err = read(b"<?xml version='1.0'?><rss><channel><item><title>x</ite", "bad.rss", &ReadLimits::default()).remove(0).unwrap_err();
+        let err = read(
+            b"<?xml version='1.0'?><rss><channel><item><title>x</ite",
+            "bad.rss",
+            &ReadLimits::default(),
+        )
+        .remove(0)
+        .unwrap_err();
         assert!(err.reason.contains("feed") || err.reason.contains("malformed"), "{err}");
     }
 }

@@ -10,23 +10,39 @@ use serde_json::{Map, Value};
 
 const URL: &[&str] = &["url", "link", "href", "canonical_url", "canonicalUrl"];
 const TITLE: &[&str] = &["title", "headline"];
-const TEXT: &[&str] = &["text", "body", "content", "articleBody", "article", "full_text", "maintext"];
+const TEXT: &[&str] =
+    &["text", "body", "content", "articleBody", "article", "full_text", "maintext"];
 const HTML: &[&str] = &["html", "content_html", "raw_html", "body_html", "page"];
-const PUBLISHED: &[&str] =
-    &["published", "date", "published_at", "publishedAt", "pubDate", "datePublished", "date_publish", "time"];
-const OUTLET: &[&str] = &["outlet", "source", "site", "site_name", "publisher", "source_domain", "domain"];
+const PUBLISHED: &[&str] = &[
+    "published",
+    "date",
+    "published_at",
+    "publishedAt",
+    "pubDate",
+    "datePublished",
+    "date_publish",
+    "time",
+];
+const OUTLET: &[&str] =
+    &["outlet", "source", "site", "site_name", "publisher", "source_domain", "domain"];
 const LANGUAGE: &[&str] = &["language", "lang", "inLanguage"];
 const AUTHOR: &[&str] = &["author", "byline", "authors", "creator"];
 const TAGS: &[&str] = &["tags", "keywords", "categories", "category"];
 /// Keys under which a whole file may wrap its list of records.
 const WRAPPERS: &[&str] = &["articles", "items", "records", "data", "results", "documents"];
 
-pub(super) fn read_json(text: &str, source: &str, limits: &ReadLimits) -> Result<Vec<Result<RawDoc, ReadFailure>>, String> {
+pub(super) fn read_json(
+    text: &str,
+    source: &str,
+    limits: &ReadLimits,
+) -> Result<Vec<Result<RawDoc, ReadFailure>>, String> {
     let value: Value = serde_json::from_str(text).map_err(|e| format!("malformed JSON: {e}"))?;
     let records: Vec<Value> = match value {
         Value::Array(items) => items,
         Value::Object(mut obj) => {
-            let wrapper = WRAPPERS.iter().find(|k| obj.get(**k).is_some_and(Value::is_array) && !has_content(&obj));
+            let wrapper = WRAPPERS
+                .iter()
+                .find(|k| obj.get(**k).is_some_and(Value::is_array) && !has_content(&obj));
             match wrapper.and_then(|k| obj.remove(*k)) {
                 Some(Value::Array(items)) => items,
                 _ => vec![Value::Object(obj)],
@@ -49,7 +65,11 @@ pub(super) fn read_json(text: &str, source: &str, limits: &ReadLimits) -> Result
         .collect())
 }
 
-pub(super) fn read_json_lines(text: &str, source: &str, limits: &ReadLimits) -> Vec<Result<RawDoc, ReadFailure>> {
+pub(super) fn read_json_lines(
+    text: &str,
+    source: &str,
+    limits: &ReadLimits,
+) -> Vec<Result<RawDoc, ReadFailure>> {
     let mut out = Vec::new();
     for (i, line) in text.lines().enumerate() {
         let line = line.trim();
@@ -59,7 +79,10 @@ pub(super) fn read_json_lines(text: &str, source: &str, limits: &ReadLimits) -> 
         let name = format!("{source}#{}", i + 1);
         match serde_json::from_str::<Value>(line) {
             Ok(v) => out.push(record(v, line.as_bytes().to_vec(), name, limits)),
-            Err(e) => out.push(Err(ReadFailure::new(name, format!("malformed JSON on line {}: {e}", i + 1)))),
+            Err(e) => out.push(Err(ReadFailure::new(
+                name,
+                format!("malformed JSON on line {}: {e}", i + 1),
+            ))),
         }
     }
     if out.is_empty() {
@@ -72,7 +95,12 @@ fn has_content(obj: &Map<String, Value>) -> bool {
     TEXT.iter().chain(HTML).any(|k| obj.get(*k).is_some_and(Value::is_string))
 }
 
-fn record(value: Value, bytes: Vec<u8>, source: String, limits: &ReadLimits) -> Result<RawDoc, ReadFailure> {
+fn record(
+    value: Value,
+    bytes: Vec<u8>,
+    source: String,
+    limits: &ReadLimits,
+) -> Result<RawDoc, ReadFailure> {
     let Value::Object(mut obj) = value else {
         return Err(ReadFailure::new(source, "record is not a JSON object"));
     };
@@ -85,7 +113,10 @@ fn record(value: Value, bytes: Vec<u8>, source: String, limits: &ReadLimits) -> 
         _ => {
             return Err(ReadFailure::new(
                 source,
-                format!("record has no text: expected one of the fields {}", TEXT.iter().chain(HTML).copied().collect::<Vec<_>>().join(", ")),
+                format!(
+                    "record has no text: expected one of the fields {}",
+                    TEXT.iter().chain(HTML).copied().collect::<Vec<_>>().join(", ")
+                ),
             ))
         }
     };
@@ -93,7 +124,10 @@ fn record(value: Value, bytes: Vec<u8>, source: String, limits: &ReadLimits) -> 
         Content::Html(s) | Content::Text(s) => s.len(),
     };
     if size > limits.max_document {
-        return Err(ReadFailure::new(source, super::too_large(size, limits.max_document, "a single page")));
+        return Err(ReadFailure::new(
+            source,
+            super::too_large(size, limits.max_document, "a single page"),
+        ));
     }
     let hints = Hints {
         url: take_string(&mut obj, URL),
@@ -105,7 +139,14 @@ fn record(value: Value, bytes: Vec<u8>, source: String, limits: &ReadLimits) -> 
         tags: take_list(&mut obj, TAGS),
         extra: obj,
     };
-    Ok(RawDoc { source, format: InputFormat::Json, bytes, encoding: "UTF-8".into(), content, hints })
+    Ok(RawDoc {
+        source,
+        format: InputFormat::Json,
+        bytes,
+        encoding: "UTF-8".into(),
+        content,
+        hints,
+    })
 }
 
 /// Whether a text field actually carries markup.
@@ -146,7 +187,12 @@ fn take_list(obj: &mut Map<String, Value>, keys: &[&str]) -> Vec<String> {
     for key in keys {
         let list: Vec<String> = match obj.get(*key) {
             Some(Value::Array(a)) => a.iter().filter_map(name_of).collect(),
-            Some(Value::String(s)) => s.split([',', ';']).map(str::trim).filter(|t| !t.is_empty()).map(String::from).collect(),
+            Some(Value::String(s)) => s
+                .split([',', ';'])
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(String::from)
+                .collect(),
             _ => continue,
         };
         obj.remove(*key);
@@ -158,7 +204,11 @@ fn take_list(obj: &mut Map<String, Value>, keys: &[&str]) -> Vec<String> {
 fn name_of(v: &Value) -> Option<String> {
     match v {
         Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
-        Value::Object(o) => o.get("name").or_else(|| o.get("term")).and_then(Value::as_str).map(|s| s.trim().to_string()),
+        Value::Object(o) => o
+            .get("name")
+            .or_else(|| o.get("term"))
+            .and_then(Value::as_str)
+            .map(|s| s.trim().to_string()),
         _ => None,
     }
 }
@@ -183,7 +233,11 @@ mod tests {
         assert_eq!(a.source, "d.jsonl#1");
         assert_eq!(a.hints.outlet.as_deref(), Some("Ex"));
         assert_eq!(a.hints.published.as_deref(), Some("2025-10-31"));
-        assert_eq!(a.hints.extra.get("rank"), Some(&serde_json::json!(3)), "unknown fields are kept");
+        assert_eq!(
+            a.hints.extra.get("rank"),
+            Some(&serde_json::json!(3)),
+            "unknown fields are kept"
+        );
         assert_eq!(a.bytes, input.lines().next().unwrap().as_bytes());
         let bad = docs[1].as_ref().unwrap_err();
         assert!(bad.reason.contains("line 2"), "{bad}");
@@ -198,7 +252,15 @@ mod tests {
         let limits = ReadLimits::default();
         assert_eq!(read(br#"[{"text":"a"},{"text":"b"}]"#, "x.json", &limits).len(), 2);
         assert_eq!(read(br#"{"text":"a","title":"t"}"#, "x.json", &limits).len(), 1);
-        assert_eq!(read(br#"{"articles":[{"text":"a"},{"body":"b"},{"content":"<p>c</p>"}]}"#, "x.json", &limits).len(), 3);
+        assert_eq!(
+            read(
+                br#"{"articles":[{"text":"a"},{"body":"b"},{"content":"<p>c</p>"}]}"#,
+                "x.json",
+                &limits
+            )
+            .len(),
+            3
+        );
         let err = read(br#"{"text": "unterminated"#, "bad.json", &limits).remove(0).unwrap_err();
         assert!(err.reason.starts_with("malformed JSON"), "{err}");
     }

@@ -141,7 +141,8 @@ fn gunzip(bytes: &[u8], limit: usize) -> Result<Vec<u8>, String> {
 /// Tells the format of decoded text from its first non-blank characters; the file name's
 /// extension decides only between plain text and HTML fragments.
 pub fn sniff(text: &str, source: &str) -> Sniffed {
-    let head: String = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']).chars().take(2048).collect();
+    let head: String =
+        text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']).chars().take(2048).collect();
     let lower = head.to_ascii_lowercase();
     let ext = source
         .strip_suffix(".gz")
@@ -154,9 +155,15 @@ pub fn sniff(text: &str, source: &str) -> Sniffed {
             let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
             let first = lines.next().unwrap_or("");
             let second = lines.next();
-            first.starts_with('{') && first.ends_with('}') && second.is_some_and(|l| l.starts_with('{'))
+            first.starts_with('{')
+                && first.ends_with('}')
+                && second.is_some_and(|l| l.starts_with('{'))
         };
-        return if looks_like_lines || ext == "jsonl" || ext == "ndjson" { Sniffed::JsonLines } else { Sniffed::Json };
+        return if looks_like_lines || ext == "jsonl" || ext == "ndjson" {
+            Sniffed::JsonLines
+        } else {
+            Sniffed::Json
+        };
     }
     if lower.starts_with('<') {
         let after_decl = match lower.strip_prefix("<?xml") {
@@ -171,7 +178,9 @@ pub fn sniff(text: &str, source: &str) -> Sniffed {
         return Sniffed::Html;
     }
     let html_markers = ["<html", "<body", "<p>", "<div", "<!doctype html", "<article"];
-    if matches!(ext.as_str(), "html" | "htm" | "xhtml") || html_markers.iter().any(|m| lower.contains(m)) {
+    if matches!(ext.as_str(), "html" | "htm" | "xhtml")
+        || html_markers.iter().any(|m| lower.contains(m))
+    {
         return Sniffed::Html;
     }
     Sniffed::Text
@@ -205,7 +214,8 @@ mod tests {
 
     #[test]
     fn plain_text_is_one_document() {
-        let docs = ok(read("Заголовок\n\nТекст статті.".as_bytes(), "a.txt", &ReadLimits::default()));
+        let docs =
+            ok(read("Заголовок\n\nТекст статті.".as_bytes(), "a.txt", &ReadLimits::default()));
         assert_eq!(docs.len(), 1);
         assert_eq!(docs[0].format, InputFormat::Text);
         assert_eq!(docs[0].encoding, "UTF-8");
@@ -237,7 +247,9 @@ mod tests {
     fn empty_and_binary_inputs_fail() {
         assert!(read(b"", "e.txt", &ReadLimits::default())[0].is_err());
         assert!(read(b"   \n\n ", "w.txt", &ReadLimits::default())[0].is_err());
-        let err = read(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "i.png", &ReadLimits::default()).remove(0).unwrap_err();
+        let err = read(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "i.png", &ReadLimits::default())
+            .remove(0)
+            .unwrap_err();
         assert!(err.reason.contains("binary"), "{err}");
     }
 }
