@@ -501,6 +501,15 @@ pub fn is_role(line: &str) -> bool {
 /// "Photo: AFP", "Фото: Reuters", "Source: ..." — a short labelled credit.
 pub fn is_credit(line: &str) -> bool {
     let l = lower(line);
+    // "Fot. Jan Nowak / Agencja", "Фото Reuters": an abbreviated label without a colon.
+    if let Some((label, rest)) = l.split_once(['.', ' ']) {
+        if ["fot", "foto", "фото", "photo", "pic"].contains(&label)
+            && (1..=8).contains(&rest.split_whitespace().count())
+            && !rest.trim_end().ends_with(['.', '!', '?'])
+        {
+            return true;
+        }
+    }
     let Some((label, rest)) = l.split_once([':', '|']) else {
         return PHOTO_AGENCIES.iter().any(|a| l.starts_with(a))
             && l.split_whitespace().count() <= 4

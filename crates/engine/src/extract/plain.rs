@@ -97,23 +97,35 @@ pub fn extract(page: &str) -> PlainDoc {
     doc
 }
 
-/// Joins lines that a hard-wrapping tool broke inside a sentence: a long line without closing
-/// punctuation followed directly by one that starts in lower case.
+/// Joins lines that a hard-wrapping tool broke inside paragraphs. A page is taken as hard-wrapped
+/// when some long line without closing punctuation is followed directly by a line that starts in
+/// lower case, and no line is longer than a wrap width; then every line at least 60 % of the
+/// longest runs on into the next one (a paragraph's inner lines are long, its last line may be
+/// short). Pages with one paragraph per line are left as they are.
 fn unwrap_hard_breaks(lines: Vec<String>) -> Vec<String> {
+    let width = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+    let broken_inside_sentence = lines.windows(2).any(|w| {
+        w[0].chars().count() >= 40
+            && !ends_sentence(&w[0])
+            && !w[0].ends_with(':')
+            && w[1].chars().next().is_some_and(char::is_lowercase)
+    });
+    if !broken_inside_sentence || width > 110 {
+        return lines;
+    }
     let mut out: Vec<String> = Vec::with_capacity(lines.len());
-    let mut joinable = false;
+    let mut previous_len = 0;
     for line in lines {
-        let starts_lower = line.chars().next().is_some_and(char::is_lowercase);
+        let len = line.chars().count();
+        let runs_on = previous_len * 10 >= width * 6;
         match out.last_mut() {
-            Some(prev) if joinable && starts_lower => {
+            Some(prev) if runs_on && !line.is_empty() && !prev.is_empty() => {
                 prev.push(' ');
                 prev.push_str(&line);
             }
             _ => out.push(line),
         }
-        joinable = out
-            .last()
-            .is_some_and(|l| l.chars().count() >= 40 && !ends_sentence(l) && !l.ends_with(':'));
+        previous_len = len;
     }
     out
 }
@@ -574,7 +586,8 @@ fn read_head(head: &mut [Line], doc: &mut PlainDoc) {
             Class::Furniture(kind) => push_furniture(doc, kind, &line.text),
             _ if title.as_deref() == Some(line.text.as_str()) => {
                 title_seen = true;
-                doc.furniture.push(Furniture { kind: FurnitureKind::Title, text: line.text.clone() });
+                doc.furniture
+                    .push(Furniture { kind: FurnitureKind::Title, text: line.text.clone() });
             }
             _ => {
                 if let Some(name) = byline(&line.text) {

@@ -1,0 +1,98 @@
+//! Golden tests of plain-text extraction on the team's multilingual fixtures
+//! (`tests/fixtures/plain/`), plus the behaviour each fixture exists to pin.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use parallax_engine::read::{read, ReadLimits};
+use parallax_model::{Article, FurnitureKind, Kind};
+use std::path::Path;
+
+fn article(name: &str) -> Article {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/plain").join(name);
+    let bytes = std::fs::read(&path).unwrap();
+    let raw = read(&bytes, name, &ReadLimits::default()).remove(0).unwrap();
+    parallax_engine::process(&raw).unwrap().article
+}
+
+fn view(a: &Article) -> serde_json::Value {
+    serde_json::json!({
+        "title": a.title, "author": a.author, "published": a.published, "outlet": a.outlet,
+        "kind": a.kind, "tags": a.tags, "dateline": a.dateline,
+        "paragraphs": a.paragraphs.iter().map(|p| p.text(&a.text).unwrap()).collect::<Vec<_>>(),
+        "captions": a.captions,
+        "furniture": a.furniture.iter().map(|f| format!("{:?}: {}", f.kind, f.text)).collect::<Vec<_>>(),
+    })
+}
+
+fn has(a: &Article, kind: FurnitureKind, text: &str) -> bool {
+    a.furniture.iter().any(|f| f.kind == kind && f.text.contains(text))
+}
+
+#[test]
+fn golden_plain_extraction() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/plain");
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    for name in names {
+        insta::assert_yaml_snapshot!(format!("plain__{name}"), view(&article(&name)));
+    }
+}
+
+#[test]
+fn german_byline_date_and_inline_teaser() {
+    let a = article("de_byline_teaser.txt");
+    assert_eq!(a.author.as_deref(), Some("Anna Schmidt"));
+    assert_eq!(a.published.map(|d| d.to_string()).as_deref(), Some("2026-02-12"));
+    assert!(!a.text.contains("Lesen Sie auch"), "a teaser link inside the body is furniture");
+    assert!(a.text.contains("Geschäftsführer Jens Richter"), "the body goes on after the teaser");
+    assert!(!a.text.contains("Anzeige") && !a.text.contains("Teilen"));
+}
+
+#[test]
+fn polish_hashtags_credit_and_reading_time() {
+    let a = article("pl_hashtags_credit.txt");
+    assert_eq!(a.tags, ["energetyka", "Gdańsk"]);
+    assert_eq!(a.title.as_deref(), Some("Gdańsk: nowa linia tramwajowa ruszy w czerwcu"));
+    assert!(has(&a, FurnitureKind::Credit, "Fot. Jan Nowak"));
+    assert!(!a.text.contains("min czytania") && !a.text.contains("Czytaj także"));
+}
+
+#[test]
+fn ukrainian_hard_wrapped_lines_are_joined() {
+    let a = article("uk_hard_wrapped.txt");
+    assert_eq!(a.paragraphs.len(), 2, "{:?}", a.text);
+    assert!(a.text.contains("міжнародного фонду, повідомили в міській раді."));
+    assert_eq!(a.published.map(|d| d.to_string()).as_deref(), Some("2026-02-03"));
+}
+
+#[test]
+fn russian_wire_dateline_and_author_box() {
+    let a = article("ru_wire_author_box.txt");
+    let d = a.dateline.as_ref().expect("dateline");
+    assert_eq!(d.place.as_deref(), Some("Казань"));
+    assert_eq!(a.outlet.as_deref(), Some("Городской вестник"));
+    assert_eq!(a.author.as_deref(), Some("Ирина Лебедева"));
+    assert!(a.text.starts_with("Ночные автобусы"), "dateline taken off the body");
+    assert!(!a.text.contains("пишет о городском транспорте"), "author bio is furniture");
+    assert!(
+        a.text.contains("продлили работу метро"),
+        "a last one-paragraph run on the same topic stays"
+    );
+}
+
+#[test]
+fn opinion_and_aggregator_kinds() {
+    let op = article("en_opinion_label.txt");
+    assert_eq!(op.kind, Kind::Opinion);
+    assert_eq!(op.author.as_deref(), Some("Maria Lopes"));
+    assert!(!op.text.contains("views expressed"));
+    let agg = article("es_aggregator.txt");
+    assert_eq!(agg.kind, Kind::AggregatorSummary);
+    assert!(
+        agg.text.contains("El suministro se restableció"),
+        "bullets are body text without their markers"
+    );
+    assert!(!agg.text.contains('•'));
+}
