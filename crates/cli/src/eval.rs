@@ -71,6 +71,8 @@ pub fn run(global: &Global, args: &EvalArgs) -> Result<ExitCode> {
     };
     let reports = match args.task.as_str() {
         "seeds" => parallax_eval::seeds::run(&opts)?,
+        "extract" => parallax_eval::extract::run(&opts)?,
+        "lang" => parallax_eval::lang::run(&opts)?,
         _ => unreachable!("task list and dispatch agree"),
     };
     for r in &reports {

@@ -9,7 +9,7 @@ use crate::{out, Global};
 use anyhow::{Context, Result};
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use parallax_engine::read::{read, ReadFailure, ReadLimits};
+use parallax_engine::read::{read, ReadFailure, ReadOptions};
 use parallax_model::{Ingested, PutOutcome, Store};
 use parallax_store_sqlite::SqliteStore;
 use rayon::prelude::*;
@@ -41,6 +41,9 @@ pub struct IngestArgs {
     /// The largest input file (a feed, a JSON dump, a gzip's content) accepted, in MiB.
     #[arg(long, default_value_t = 512, value_name = "MIB")]
     max_file_mib: usize,
+    /// Read damaged UTF-8 with replacement characters instead of refusing the input.
+    #[arg(long)]
+    lossy: bool,
     /// No progress bar and no summary (errors are still printed).
     #[arg(long, short)]
     quiet: bool,
@@ -97,8 +100,11 @@ struct FailureNote {
 pub fn run(global: &Global, args: &IngestArgs) -> Result<ExitCode> {
     let mut store = SqliteStore::open(&global.data)
         .with_context(|| format!("opening the store in {}", global.data.display()))?;
-    let limits =
-        ReadLimits { max_document: args.max_doc_mib << 20, max_container: args.max_file_mib << 20 };
+    let limits = ReadOptions {
+        max_document: args.max_doc_mib << 20,
+        max_container: args.max_file_mib << 20,
+        lossy_utf8: args.lossy,
+    };
     let inputs = expand(&args.paths);
     let show_progress = !args.quiet && !global.json && std::io::stderr().is_terminal();
     let summary = ingest(&mut store, inputs, &limits, show_progress, !global.json)?;
@@ -125,7 +131,7 @@ pub fn run(global: &Global, args: &IngestArgs) -> Result<ExitCode> {
 fn ingest(
     store: &mut dyn Store,
     inputs: Vec<Input>,
-    limits: &ReadLimits,
+    limits: &ReadOptions,
     show_progress: bool,
     print_failures: bool,
 ) -> Result<Summary> {
@@ -219,7 +225,7 @@ fn flush(
     Ok(())
 }
 
-fn process_input(input: &Input, limits: &ReadLimits) -> Vec<Item> {
+fn process_input(input: &Input, limits: &ReadOptions) -> Vec<Item> {
     match read_input(input, limits) {
         Ok(bytes) => process_bytes(&bytes, &input.name(), limits),
         Err(reason) => vec![Item::Failed(ReadFailure::new(input.name(), reason))],
@@ -227,7 +233,7 @@ fn process_input(input: &Input, limits: &ReadLimits) -> Vec<Item> {
 }
 
 /// Reads, extracts and analyses every document in one input.
-fn process_bytes(bytes: &[u8], name: &str, limits: &ReadLimits) -> Vec<Item> {
+fn process_bytes(bytes: &[u8], name: &str, limits: &ReadOptions) -> Vec<Item> {
     read(bytes, name, limits)
         .into_iter()
         .map(|doc| match doc {
@@ -240,7 +246,7 @@ fn process_bytes(bytes: &[u8], name: &str, limits: &ReadLimits) -> Vec<Item> {
         .collect()
 }
 
-fn read_input(input: &Input, limits: &ReadLimits) -> Result<Vec<u8>, String> {
+fn read_input(input: &Input, limits: &ReadOptions) -> Result<Vec<u8>, String> {
     match input {
         Input::Missing(_, reason) => Err(reason.clone()),
         Input::Stdin => {
@@ -312,7 +318,7 @@ pub fn ingest_bytes(
     store: &mut dyn Store,
     files: &[(&str, &[u8])],
 ) -> Result<(usize, Vec<ReadFailure>)> {
-    let limits = ReadLimits::default();
+    let limits = ReadOptions::default();
     let items: Vec<Item> = files
         .par_iter()
         .flat_map_iter(|(name, bytes)| process_bytes(bytes, name, &limits))

@@ -31,7 +31,9 @@ pub mod read;
 pub mod segment;
 pub mod text;
 
-use parallax_model::{Analysis, Article, ArticleId, Ingested, Kind, Lang, RawDoc, RawRecord};
+use parallax_model::{
+    Analysis, Article, ArticleId, Ingested, Kind, Lang, LangSpan, RawDoc, RawRecord,
+};
 
 /// The version stamp stored with every analysis.
 pub const ENGINE_VERSION: &str = concat!("parallax-engine/", env!("CARGO_PKG_VERSION"));
@@ -49,8 +51,12 @@ pub fn article_id(raw_hash: &str) -> ArticleId {
 /// Runs extraction and analysis on one document.
 pub fn process(raw: &RawDoc) -> Result<Ingested, extract::ExtractError> {
     let raw_hash = hash_hex(&raw.bytes);
-    let article = build_article(raw, &raw_hash)?;
-    let analysis = analyze(&article);
+    let (article, paragraph_languages) = build_article(raw, &raw_hash)?;
+    let analysis = Analysis {
+        engine: ENGINE_VERSION.to_string(),
+        sentences: segment::sentences(&article.text, article.language),
+        paragraph_languages,
+    };
     Ok(Ingested {
         text_hash: hash_hex(article.text.as_bytes()),
         raw: RawRecord {
@@ -65,18 +71,25 @@ pub fn process(raw: &RawDoc) -> Result<Ingested, extract::ExtractError> {
     })
 }
 
-/// Extraction and normalisation: the article without its analysis.
-pub fn build_article(raw: &RawDoc, raw_hash: &str) -> Result<Article, extract::ExtractError> {
+/// Extraction, normalisation and language identification: the article, and the language of each
+/// of its paragraphs (found in the same pass).
+pub fn build_article(
+    raw: &RawDoc,
+    raw_hash: &str,
+) -> Result<(Article, Vec<LangSpan>), extract::ExtractError> {
     let ex = extract::extract(raw)?;
     let (text, paragraphs) = text::join_paragraphs(&ex.paragraphs);
     let declared = ex.declared_language.as_deref().and_then(|l| l.parse::<Lang>().ok());
-    let guess = lang::identify(&text);
+    let (guess, paragraph_languages) = lang::identify_article(&text, &paragraphs);
+    // A language the publisher declared settles what the text cannot (too short, mixed).
     let (language, language_confidence) = match (guess, declared) {
-        (Some(g), Some(d)) if g.confidence < 0.5 => (Some(d), g.confidence.max(0.5)),
+        (Some(g), Some(d)) if g.confidence < lang::MIN_CONFIDENCE => {
+            (Some(d), lang::MIN_CONFIDENCE)
+        }
         (Some(g), _) => (Some(g.lang), g.confidence),
-        (None, d) => (d, if d.is_some() { 0.5 } else { 0.0 }),
+        (None, d) => (d, if d.is_some() { lang::MIN_CONFIDENCE } else { 0.0 }),
     };
-    Ok(Article {
+    let article = Article {
         id: article_id(raw_hash),
         source: raw.source.clone(),
         format: raw.format,
@@ -95,10 +108,11 @@ pub fn build_article(raw: &RawDoc, raw_hash: &str) -> Result<Article, extract::E
         dateline: ex.dateline,
         furniture: ex.furniture,
         extra: raw.hints.extra.clone(),
-    })
+    };
+    Ok((article, paragraph_languages))
 }
 
-/// The per-document analysis of an article's text.
+/// The per-document analysis of a stored article's text (what a newer engine redoes).
 pub fn analyze(article: &Article) -> Analysis {
     Analysis {
         engine: ENGINE_VERSION.to_string(),

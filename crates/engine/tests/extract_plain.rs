@@ -2,14 +2,14 @@
 //! (`tests/fixtures/plain/`), plus the behaviour each fixture exists to pin.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use parallax_engine::read::{read, ReadLimits};
+use parallax_engine::read::{read, ReadOptions};
 use parallax_model::{Article, FurnitureKind, Kind};
 use std::path::Path;
 
 fn article(name: &str) -> Article {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/plain").join(name);
     let bytes = std::fs::read(&path).unwrap();
-    let raw = read(&bytes, name, &ReadLimits::default()).remove(0).unwrap();
+    let raw = read(&bytes, name, &ReadOptions::default()).remove(0).unwrap();
     parallax_engine::process(&raw).unwrap().article
 }
 

@@ -3,7 +3,7 @@
 //! idempotent.
 #![allow(clippy::unwrap_used)]
 
-use parallax_engine::read::{read, ReadLimits};
+use parallax_engine::read::{read, ReadOptions};
 use parallax_engine::text::normalize_inline;
 use proptest::prelude::*;
 
@@ -29,8 +29,11 @@ const PIECES: &[&str] = &[
 ];
 
 fn page() -> impl Strategy<Value = String> {
-    prop::collection::vec((0..PIECES.len(), prop::sample::select(vec![" ", "\n", "\n\n", "\t", ""])), 0..40)
-        .prop_map(|parts| parts.into_iter().map(|(i, sep)| format!("{}{sep}", PIECES[i])).collect())
+    prop::collection::vec(
+        (0..PIECES.len(), prop::sample::select(vec![" ", "\n", "\n\n", "\t", ""])),
+        0..40,
+    )
+    .prop_map(|parts| parts.into_iter().map(|(i, sep)| format!("{}{sep}", PIECES[i])).collect())
 }
 
 proptest! {
@@ -38,7 +41,7 @@ proptest! {
 
     #[test]
     fn spans_are_valid_for_any_page(text in page()) {
-        for doc in read(text.as_bytes(), "p.txt", &ReadLimits::default()).into_iter().flatten() {
+        for doc in read(text.as_bytes(), "p.txt", &ReadOptions::default()).into_iter().flatten() {
             let Ok(ingested) = parallax_engine::process(&doc) else { continue };
             let a = &ingested.article;
             let mut last_end = 0;

@@ -6,7 +6,7 @@
 //! white space collapsed).
 
 use crate::{read_file, EvalError, EvalOptions, Report};
-use parallax_engine::read::{read, ReadLimits};
+use parallax_engine::read::{read, ReadOptions};
 use parallax_engine::text::loose_key;
 use parallax_model::{Article, Ingested};
 use serde_json::Value;
@@ -79,7 +79,7 @@ pub fn checks(opts: &EvalOptions) -> Result<Vec<Check>, EvalError> {
 pub fn process_file(path: &Path) -> Result<Ingested, EvalError> {
     let bytes = read_file(path)?;
     let source = path.display().to_string();
-    let raw = read(&bytes, &source, &ReadLimits::default())
+    let raw = read(&bytes, &source, &ReadOptions::default())
         .into_iter()
         .next()
         .and_then(Result::ok)

@@ -1,13 +1,13 @@
 //! RSS 2.0 and Atom feeds: one article per item, with the full content when the feed carries it
 //! (`content:encoded`, Atom `content`), else its summary.
 
-use super::{ReadFailure, ReadLimits};
+use super::{ReadFailure, ReadOptions};
 use parallax_model::{Content, Hints, InputFormat, RawDoc};
 
 pub(super) fn read_feed(
     text: &str,
     source: &str,
-    limits: &ReadLimits,
+    limits: &ReadOptions,
 ) -> Result<Vec<Result<RawDoc, ReadFailure>>, String> {
     let feed =
         feed_rs::parser::parse(text.as_bytes()).map_err(|e| format!("malformed feed: {e}"))?;
@@ -85,7 +85,7 @@ pub(super) fn read_feed(
 
 #[cfg(test)]
 mod tests {
-    use super::super::{read, ReadLimits};
+    use super::super::{read, ReadOptions};
     use parallax_model::{Content, InputFormat};
 
     const RSS: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
@@ -101,7 +101,7 @@ mod tests {
 
     #[test]
     fn rss_items_become_documents_with_full_content() {
-        let docs = read(RSS.as_bytes(), "feed.xml", &ReadLimits::default());
+        let docs = read(RSS.as_bytes(), "feed.xml", &ReadOptions::default());
         assert_eq!(docs.len(), 3);
         let first = docs[0].as_ref().unwrap();
         assert_eq!(first.format, InputFormat::Feed);
@@ -124,7 +124,7 @@ mod tests {
 <entry><title>Talks resume</title><id>urn:1</id><updated>2025-11-01T09:00:00Z</updated><link href="https://w.example/1"/>
 <author><name>Ana Ruiz</name></author><content type="html">&lt;p&gt;Negotiators met again on Friday.&lt;/p&gt;</content></entry>
 </feed>"#;
-        let docs = read(atom.as_bytes(), "a.atom", &ReadLimits::default());
+        let docs = read(atom.as_bytes(), "a.atom", &ReadOptions::default());
         let d = docs[0].as_ref().unwrap();
         assert_eq!(d.hints.author.as_deref(), Some("Ana Ruiz"));
         assert_eq!(d.hints.url.as_deref(), Some("https://w.example/1"));
@@ -135,7 +135,7 @@ mod tests {
         let err = read(
             b"<?xml version='1.0'?><rss><channel><item><title>x</ite",
             "bad.rss",
-            &ReadLimits::default(),
+            &ReadOptions::default(),
         )
         .remove(0)
         .unwrap_err();

@@ -4,7 +4,7 @@
 //! common names (`text`/`body`/`content`, `published`/`date`/`pubDate`...). Fields Parallax does not
 //! interpret are kept, unchanged, in [`Hints::extra`].
 
-use super::{ReadFailure, ReadLimits};
+use super::{ReadFailure, ReadOptions};
 use parallax_model::{Content, Hints, InputFormat, RawDoc};
 use serde_json::{Map, Value};
 
@@ -34,7 +34,7 @@ const WRAPPERS: &[&str] = &["articles", "items", "records", "data", "results", "
 pub(super) fn read_json(
     text: &str,
     source: &str,
-    limits: &ReadLimits,
+    limits: &ReadOptions,
 ) -> Result<Vec<Result<RawDoc, ReadFailure>>, String> {
     let value: Value = serde_json::from_str(text).map_err(|e| format!("malformed JSON: {e}"))?;
     let records: Vec<Value> = match value {
@@ -68,7 +68,7 @@ pub(super) fn read_json(
 pub(super) fn read_json_lines(
     text: &str,
     source: &str,
-    limits: &ReadLimits,
+    limits: &ReadOptions,
 ) -> Vec<Result<RawDoc, ReadFailure>> {
     let mut out = Vec::new();
     for (i, line) in text.lines().enumerate() {
@@ -99,7 +99,7 @@ fn record(
     value: Value,
     bytes: Vec<u8>,
     source: String,
-    limits: &ReadLimits,
+    limits: &ReadOptions,
 ) -> Result<RawDoc, ReadFailure> {
     let Value::Object(mut obj) = value else {
         return Err(ReadFailure::new(source, "record is not a JSON object"));
@@ -215,7 +215,7 @@ fn name_of(v: &Value) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{read, ReadLimits};
+    use super::super::{read, ReadOptions};
     use parallax_model::Content;
 
     #[test]
@@ -227,7 +227,7 @@ mod tests {
             "{\"headline\":\"B\",\"html\":\"<p>Body B.</p>\",\"tags\":[\"x\",{\"name\":\"y\"}]}\n",
             "{\"title\":\"no body\"}\n",
         );
-        let docs = read(input.as_bytes(), "d.jsonl", &ReadLimits::default());
+        let docs = read(input.as_bytes(), "d.jsonl", &ReadOptions::default());
         assert_eq!(docs.len(), 4);
         let a = docs[0].as_ref().unwrap();
         assert_eq!(a.source, "d.jsonl#1");
@@ -249,7 +249,7 @@ mod tests {
 
     #[test]
     fn json_arrays_objects_and_wrappers() {
-        let limits = ReadLimits::default();
+        let limits = ReadOptions::default();
         assert_eq!(read(br#"[{"text":"a"},{"text":"b"}]"#, "x.json", &limits).len(), 2);
         assert_eq!(read(br#"{"text":"a","title":"t"}"#, "x.json", &limits).len(), 1);
         assert_eq!(

@@ -16,18 +16,21 @@ mod json;
 use parallax_model::{Content, Hints, InputFormat, RawDoc};
 use std::io::Read;
 
-/// Size limits that keep one hostile or mistaken input from exhausting memory.
+/// How inputs are read: size limits that keep one hostile or mistaken input from exhausting
+/// memory, and what to do with damaged UTF-8.
 #[derive(Debug, Clone, Copy)]
-pub struct ReadLimits {
+pub struct ReadOptions {
     /// The largest single page (text or HTML) accepted, in bytes.
     pub max_document: usize,
     /// The largest container (feed, JSON file, decompressed gzip), in bytes.
     pub max_container: usize,
+    /// Decode damaged UTF-8 with replacement characters instead of refusing it.
+    pub lossy_utf8: bool,
 }
 
-impl Default for ReadLimits {
+impl Default for ReadOptions {
     fn default() -> Self {
-        ReadLimits { max_document: 16 << 20, max_container: 512 << 20 }
+        ReadOptions { max_document: 16 << 20, max_container: 512 << 20, lossy_utf8: false }
     }
 }
 
@@ -58,7 +61,7 @@ pub enum Sniffed {
 
 /// Reads every document in one input. `source` names it in documents and errors (a path, `-`, a
 /// URL). Never panics; a wholly unreadable input gives one failure.
-pub fn read(bytes: &[u8], source: &str, limits: &ReadLimits) -> Vec<Result<RawDoc, ReadFailure>> {
+pub fn read(bytes: &[u8], source: &str, limits: &ReadOptions) -> Vec<Result<RawDoc, ReadFailure>> {
     match read_inner(bytes, source, limits) {
         Ok(docs) => docs,
         Err(reason) => vec![Err(ReadFailure::new(source, reason))],
@@ -68,7 +71,7 @@ pub fn read(bytes: &[u8], source: &str, limits: &ReadLimits) -> Vec<Result<RawDo
 fn read_inner(
     bytes: &[u8],
     source: &str,
-    limits: &ReadLimits,
+    limits: &ReadOptions,
 ) -> Result<Vec<Result<RawDoc, ReadFailure>>, String> {
     if bytes.len() > limits.max_container {
         return Err(too_large(bytes.len(), limits.max_container, "an input"));
@@ -87,7 +90,17 @@ fn read_inner(
                 .collect()
         });
     }
-    let decoded = encoding::decode(bytes, None).map_err(|e| e.to_string())?;
+    let decoded = match encoding::decode(bytes, None) {
+        Ok(d) => d,
+        Err(encoding::DecodeError::InvalidUtf8 { .. }) if limits.lossy_utf8 => encoding::Decoded {
+            text: String::from_utf8_lossy(bytes).into_owned(),
+            encoding: "UTF-8 (lossy)",
+        },
+        Err(e @ encoding::DecodeError::InvalidUtf8 { .. }) => {
+            return Err(format!("{e}; --lossy reads it with replacement characters"))
+        }
+        Err(e) => return Err(e.to_string()),
+    };
     let text = decoded.text;
     let kind = sniff(&text, source);
     let single = |format: InputFormat, content: Content| -> Result<Vec<_>, String> {
@@ -215,7 +228,7 @@ mod tests {
     #[test]
     fn plain_text_is_one_document() {
         let docs =
-            ok(read("Заголовок\n\nТекст статті.".as_bytes(), "a.txt", &ReadLimits::default()));
+            ok(read("Заголовок\n\nТекст статті.".as_bytes(), "a.txt", &ReadOptions::default()));
         assert_eq!(docs.len(), 1);
         assert_eq!(docs[0].format, InputFormat::Text);
         assert_eq!(docs[0].encoding, "UTF-8");
@@ -224,11 +237,11 @@ mod tests {
     #[test]
     fn gzip_is_transparent_and_truncation_is_named() {
         let page = b"<html><body><p>Hello there, world.</p></body></html>";
-        let docs = ok(read(&gz(page), "p.html.gz", &ReadLimits::default()));
+        let docs = ok(read(&gz(page), "p.html.gz", &ReadOptions::default()));
         assert_eq!(docs[0].format, InputFormat::Html);
         assert_eq!(docs[0].source, "p.html.gz");
         let z = gz(&page.repeat(50));
-        let cut = read(&z[..z.len() / 2], "cut.gz", &ReadLimits::default());
+        let cut = read(&z[..z.len() / 2], "cut.gz", &ReadOptions::default());
         let err = cut[0].as_ref().unwrap_err();
         assert!(err.reason.contains("truncated gzip"), "{err}");
         assert_eq!(err.input, "cut.gz");
@@ -236,7 +249,7 @@ mod tests {
 
     #[test]
     fn limits_are_enforced_with_sizes_in_the_message() {
-        let limits = ReadLimits { max_document: 100, max_container: 1000 };
+        let limits = ReadOptions { max_document: 100, max_container: 1000, lossy_utf8: false };
         let err = read(&[b'a'; 500], "big.txt", &limits).remove(0).unwrap_err();
         assert!(err.reason.contains("too large"), "{err}");
         let err = read(&[b'a'; 2000], "huge.txt", &limits).remove(0).unwrap_err();
@@ -244,10 +257,24 @@ mod tests {
     }
 
     #[test]
+    fn damaged_utf8_is_refused_unless_lossy() {
+        let mut bytes = "Привіт, світе. ".repeat(5).into_bytes();
+        bytes.extend_from_slice(b"\xd0 broken");
+        let strict = read(&bytes, "d.txt", &ReadOptions::default()).remove(0).unwrap_err();
+        assert!(
+            strict.reason.contains("invalid UTF-8") && strict.reason.contains("--lossy"),
+            "{strict}"
+        );
+        let lossy = ReadOptions { lossy_utf8: true, ..ReadOptions::default() };
+        let doc = read(&bytes, "d.txt", &lossy).remove(0).unwrap();
+        assert_eq!(doc.encoding, "UTF-8 (lossy)");
+    }
+
+    #[test]
     fn empty_and_binary_inputs_fail() {
-        assert!(read(b"", "e.txt", &ReadLimits::default())[0].is_err());
-        assert!(read(b"   \n\n ", "w.txt", &ReadLimits::default())[0].is_err());
-        let err = read(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "i.png", &ReadLimits::default())
+        assert!(read(b"", "e.txt", &ReadOptions::default())[0].is_err());
+        assert!(read(b"   \n\n ", "w.txt", &ReadOptions::default())[0].is_err());
+        let err = read(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "i.png", &ReadOptions::default())
             .remove(0)
             .unwrap_err();
         assert!(err.reason.contains("binary"), "{err}");
