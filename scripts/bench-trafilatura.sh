@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Side-by-side: trafilatura 2.3.1 on the article-extraction benchmark, scored with the same metric
-# as `parallax eval extract` (crates/eval/src/extract.rs), timed on one thread.
+# Side-by-side in one run: Parallax and trafilatura 2.3.1 on the article-extraction benchmark,
+# scored with the same metric (crates/eval/src/extract.rs), each timed on one thread.
 #
 # Usage: scripts/bench-trafilatura.sh [DATASET_DIR]
 #   DATASET_DIR defaults to ../shared/data/article-extraction-benchmark beside the checkout.
@@ -19,3 +19,8 @@ python3 -m venv "$tmp/venv"
 "$tmp/venv/bin/pip" install --quiet --disable-pip-version-check "trafilatura==2.3.1" lxml_html_clean >&2
 # One thread: keep numerical libraries from spawning pools.
 OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 "$tmp/venv/bin/python" "$here/bench_trafilatura.py" "$data"
+
+# Parallax on the same pages, same metric, one thread.
+cd "$here/.."
+cargo run --release --quiet -p parallax-cli -- --jobs 1 eval extract \
+  --dataset article-extraction-benchmark --path "$data" --json

@@ -44,11 +44,12 @@ CREATE TABLE IF NOT EXISTS articles (
 );
 CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
 CREATE TABLE IF NOT EXISTS raw (
-    id       TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
-    source   TEXT NOT NULL,
-    format   TEXT NOT NULL,
-    encoding TEXT NOT NULL,
-    bytes    BLOB NOT NULL
+    id          TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    source      TEXT NOT NULL,
+    format      TEXT NOT NULL,
+    encoding    TEXT NOT NULL,
+    compression TEXT NOT NULL,
+    bytes       BLOB NOT NULL
 );
 CREATE TABLE IF NOT EXISTS analyses (
     id       TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
@@ -207,6 +208,41 @@ fn parse_format(s: &str) -> InputFormat {
     }
 }
 
+/// Original bytes are kept deflated when that saves space (HTML shrinks about fivefold); level 1
+/// costs little next to extraction.
+fn compress(bytes: &[u8]) -> (&'static str, Vec<u8>) {
+    use std::io::Write;
+    if bytes.len() >= 512 {
+        let mut enc = flate2::write::DeflateEncoder::new(
+            Vec::with_capacity(bytes.len() / 3),
+            flate2::Compression::fast(),
+        );
+        if enc.write_all(bytes).is_ok() {
+            if let Ok(out) = enc.finish() {
+                if out.len() < bytes.len() {
+                    return ("deflate", out);
+                }
+            }
+        }
+    }
+    ("identity", bytes.to_vec())
+}
+
+fn decompress(compression: &str, stored: Vec<u8>) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    match compression {
+        "identity" => Ok(stored),
+        "deflate" => {
+            let mut out = Vec::with_capacity(stored.len() * 4);
+            flate2::read::DeflateDecoder::new(&stored[..])
+                .read_to_end(&mut out)
+                .map_err(|e| format!("raw bytes: {e}"))?;
+            Ok(out)
+        }
+        other => Err(format!("raw bytes in an unknown compression {other:?}")),
+    }
+}
+
 fn decode<T: serde::de::DeserializeOwned>(json: &str, what: &str, id: &str) -> rusqlite::Result<T> {
     serde_json::from_str(json).map_err(|e| {
         rusqlite::Error::FromSqlConversionFailure(
@@ -233,6 +269,10 @@ impl Store for SqliteStore {
     }
 
     fn put_batch(&mut self, batch: &[Ingested]) -> StoreResult<Vec<PutOutcome>> {
+        // Compressed before the transaction opens, so that readers wait less. Not on a thread pool:
+        // callers may be feeding this writer from one, and would deadlock against it.
+        let compressed: Vec<(&'static str, Vec<u8>)> =
+            batch.iter().map(|d| compress(&d.raw.bytes)).collect();
         let tx = self.conn.transaction().map_err(backend)?;
         let mut out = Vec::with_capacity(batch.len());
         {
@@ -244,12 +284,14 @@ impl Store for SqliteStore {
                 )
                 .map_err(backend)?;
             let mut insert_raw = tx
-                .prepare_cached("INSERT INTO raw(id, source, format, encoding, bytes) VALUES (?1, ?2, ?3, ?4, ?5)")
+                .prepare_cached(
+                    "INSERT INTO raw(id, source, format, encoding, compression, bytes) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                )
                 .map_err(backend)?;
             let mut insert_analysis = tx
                 .prepare_cached("INSERT INTO analyses(id, engine, analysis) VALUES (?1, ?2, ?3)")
                 .map_err(backend)?;
-            for doc in batch {
+            for (doc, (compression, bytes)) in batch.iter().zip(compressed) {
                 if let Some(of) = me.existing(doc)? {
                     out.push(PutOutcome::Duplicate { of });
                     continue;
@@ -277,7 +319,8 @@ impl Store for SqliteStore {
                         doc.raw.source,
                         format_name(doc.raw.format),
                         doc.raw.encoding,
-                        doc.raw.bytes
+                        compression,
+                        bytes
                     ])
                     .map_err(backend)?;
                 insert_analysis
@@ -311,14 +354,22 @@ impl Store for SqliteStore {
     fn raw(&self, id: &ArticleId) -> StoreResult<Option<RawRecord>> {
         self.conn
             .query_row(
-                "SELECT source, format, encoding, bytes FROM raw WHERE id = ?1",
+                "SELECT source, format, encoding, compression, bytes FROM raw WHERE id = ?1",
                 params![id.0],
                 |r| {
+                    let compression: String = r.get(3)?;
+                    let stored: Vec<u8> = r.get(4)?;
                     Ok(RawRecord {
                         source: r.get(0)?,
                         format: parse_format(&r.get::<_, String>(1)?),
                         encoding: r.get(2)?,
-                        bytes: r.get(3)?,
+                        bytes: decompress(&compression, stored).map_err(|e| {
+                            rusqlite::Error::FromSqlConversionFailure(
+                                4,
+                                rusqlite::types::Type::Blob,
+                                e.into(),
+                            )
+                        })?,
                     })
                 },
             )
@@ -459,6 +510,23 @@ mod tests {
         .unwrap();
         let err = SqliteStore::open(junk.path()).unwrap_err();
         assert!(matches!(err, StoreError::Corrupt { .. }), "{err}");
+    }
+
+    #[test]
+    fn large_raw_bytes_are_compressed_and_restored() {
+        let mut s = SqliteStore::in_memory().unwrap();
+        let mut doc = conformance::sample(3);
+        doc.raw.bytes = "<p>Повторений абзац новини.</p>\n".repeat(500).into_bytes();
+        s.put_batch(std::slice::from_ref(&doc)).unwrap();
+        let stored: (String, usize) = s
+            .conn
+            .query_row("SELECT compression, length(bytes) FROM raw", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .unwrap();
+        assert_eq!(stored.0, "deflate");
+        assert!(stored.1 * 5 < doc.raw.bytes.len(), "{} of {}", stored.1, doc.raw.bytes.len());
+        assert_eq!(s.raw(&doc.article.id).unwrap().unwrap().bytes, doc.raw.bytes);
     }
 
     #[test]

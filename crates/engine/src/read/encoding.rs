@@ -110,11 +110,15 @@ fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
     }
 }
 
-/// Refuses bytes that are not text: NULs, or many control characters.
+/// Refuses bytes that are not text: a NUL near the start (file headers), more than a stray NUL
+/// further on (pages sometimes carry one), or many control characters.
 fn check_not_binary(bytes: &[u8]) -> Result<(), DecodeError> {
     let sample = &bytes[..bytes.len().min(65536)];
     if let Some(pos) = memchr::memchr(0, sample) {
-        return Err(DecodeError::Binary(format!("NUL byte at offset {pos}")));
+        let nuls = memchr::memchr_iter(0, sample).count();
+        if pos < 1024 || nuls * 1000 > sample.len() {
+            return Err(DecodeError::Binary(format!("NUL byte at offset {pos}")));
+        }
     }
     let controls = sample
         .iter()
@@ -286,6 +290,15 @@ mod tests {
         let random: Vec<u8> =
             (0..2000u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8 | 0x80).collect();
         assert!(decode(&random, None).is_err());
+    }
+
+    #[test]
+    fn a_stray_nul_deep_in_a_page_is_tolerated() {
+        let mut page = "<p>Текст статті.</p>".repeat(200).into_bytes();
+        page.push(0);
+        page.extend_from_slice("<p>Далі.</p>".as_bytes());
+        assert!(decode(&page, None).is_ok());
+        assert!(matches!(decode(b"ab\x00cd plain", None), Err(DecodeError::Binary(_))), "a NUL near the start is binary");
     }
 
     #[test]
