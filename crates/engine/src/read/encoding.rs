@@ -298,7 +298,10 @@ mod tests {
         page.push(0);
         page.extend_from_slice("<p>Далі.</p>".as_bytes());
         assert!(decode(&page, None).is_ok());
-        assert!(matches!(decode(b"ab\x00cd plain", None), Err(DecodeError::Binary(_))), "a NUL near the start is binary");
+        assert!(
+            matches!(decode(b"ab\x00cd plain", None), Err(DecodeError::Binary(_))),
+            "a NUL near the start is binary"
+        );
     }
 
     #[test]
