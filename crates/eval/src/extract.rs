@@ -13,7 +13,7 @@
 //!   negative), each `without` snippet found is a false positive (else a true negative).
 //!
 //! The text scored is the extractor's blocks joined by `\n`. `pages_per_second` times
-//! [`extract`](parallax_engine::extract::html::extract) alone, on one thread, after the pages are
+//! [`parallax_engine::extract::html::extract`] alone, on one thread, after the pages are
 //! read, gunzipped and decoded; on the benchmark the loop over all pages runs three times and
 //! the fastest run counts.
 
