@@ -24,6 +24,7 @@
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::string_slice))]
 
 pub mod calendar;
+pub mod entities;
 pub mod extract;
 pub mod kb;
 pub mod lang;
@@ -56,6 +57,7 @@ pub fn process(raw: &RawDoc) -> Result<Ingested, extract::ExtractError> {
         engine: ENGINE_VERSION.to_string(),
         sentences: segment::sentences(&article.text, article.language),
         paragraph_languages,
+        entities: Default::default(),
     };
     Ok(Ingested {
         text_hash: hash_hex(article.text.as_bytes()),
@@ -118,5 +120,6 @@ pub fn analyze(article: &Article) -> Analysis {
         engine: ENGINE_VERSION.to_string(),
         sentences: segment::sentences(&article.text, article.language),
         paragraph_languages: lang::identify_spans(&article.text, &article.paragraphs),
+        entities: Default::default(),
     }
 }

@@ -193,6 +193,9 @@ pub struct Analysis {
     pub engine: String,
     pub sentences: Vec<Span>,
     pub paragraph_languages: Vec<LangSpan>,
+    /// Named entities, their in-document clusters and descriptors.
+    #[serde(default)]
+    pub entities: crate::DocEntities,
 }
 
 /// An article as stored: extraction and analysis together.

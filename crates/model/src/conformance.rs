@@ -44,6 +44,7 @@ pub fn sample(n: u32) -> Ingested {
             engine: "test".into(),
             sentences: vec![Span::new(0, 5)],
             paragraph_languages: vec![],
+            entities: Default::default(),
         },
         raw: RawRecord {
             source: format!("tests/sample-{n}.txt"),
@@ -152,6 +153,7 @@ pub fn analysis_can_be_replaced(store: &mut dyn Store) {
         engine: "newer".into(),
         sentences: vec![Span::new(0, 3), Span::new(4, 9)],
         paragraph_languages: vec![],
+        entities: Default::default(),
     };
     assert!(store.put_analysis(&a.article.id, &newer).unwrap());
     assert_eq!(store.get(&a.article.id).unwrap().unwrap().analysis, newer);

@@ -18,12 +18,14 @@
 mod article;
 pub mod conformance;
 mod date;
+mod entity;
 mod lang;
 mod span;
 mod store;
 
 pub use article::*;
 pub use date::{days_in_month, BadDate, PartialDate};
+pub use entity::*;
 pub use lang::{Lang, Script, UnknownLang};
 pub use span::Span;
 pub use store::*;
