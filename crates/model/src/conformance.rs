@@ -6,8 +6,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test support: a failed expectation is the report
 
 use crate::{
-    Analysis, Article, ArticleId, Content, Furniture, FurnitureKind, Ingested, InputFormat, Kind,
-    Lang, PartialDate, PutOutcome, RawRecord, Span, Store,
+    Analysis, Article, ArticleId, Cluster, Content, DocEntities, EntityId, EntityIndex, EntityLink,
+    EntityRecord, EntityType, Furniture, FurnitureKind, Ingested, InputFormat, Kind, Lang,
+    NameCount, PartialDate, PutOutcome, RawRecord, Span, Store,
 };
 use std::ops::ControlFlow;
 
@@ -65,7 +66,100 @@ pub fn run_all(fresh: &mut dyn FnMut() -> Box<dyn Store>) {
     prefix_lookup_and_order(fresh().as_mut());
     scan_stops_when_asked(fresh().as_mut());
     analysis_can_be_replaced(fresh().as_mut());
+    linking_builds_one_registry(fresh().as_mut());
     let _ = Content::Text(String::new());
+}
+
+/// A linker for tests: one entity per cluster name, keyed by that name.
+pub struct NameLinker;
+
+impl crate::Linker for NameLinker {
+    fn link(
+        &self,
+        _article: &Article,
+        entities: &DocEntities,
+        index: &dyn EntityIndex,
+    ) -> Vec<EntityLink> {
+        entities
+            .clusters
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let key = format!("name:{}", c.name);
+                let mut e = index.find(&key).into_iter().next().unwrap_or_else(|| EntityRecord {
+                    id: EntityId(format!("e:{}", c.name.to_lowercase())),
+                    kind: c.kind,
+                    canonical: c.name.clone(),
+                    affiliation: c.affiliation.clone(),
+                    kb: None,
+                    keys: vec![key.clone()],
+                    names: vec![],
+                    articles: 0,
+                });
+                match e.names.iter_mut().find(|n| n.name == c.name) {
+                    Some(n) => n.count += 1,
+                    None => e.names.push(NameCount { name: c.name.clone(), count: 1 }),
+                }
+                EntityLink { cluster: i, entity: e }
+            })
+            .collect()
+    }
+}
+
+/// `sample(n)` naming the given entities.
+pub fn sample_with_entities(n: u32, names: &[&str]) -> Ingested {
+    let mut d = sample(n);
+    d.analysis.entities = DocEntities {
+        mentions: vec![],
+        clusters: names
+            .iter()
+            .map(|name| Cluster {
+                kind: EntityType::Person,
+                name: name.to_string(),
+                kb: None,
+                affiliation: None,
+                entity: None,
+            })
+            .collect(),
+        descriptors: vec![],
+    };
+    d
+}
+
+pub fn linking_builds_one_registry(store: &mut dyn Store) {
+    let a = sample_with_entities(1, &["Ana Rusu", "Ivan Hrytsenko"]);
+    let b = sample_with_entities(2, &["Ana Rusu"]);
+    let dup = sample_with_entities(1, &["Ana Rusu"]);
+    let out = store.put_batch_linked(&[a.clone(), b.clone()], &NameLinker).unwrap();
+    assert!(matches!(out[..], [PutOutcome::Stored(_), PutOutcome::Stored(_)]));
+    assert!(matches!(
+        store.put_batch_linked(&[dup], &NameLinker).unwrap()[0],
+        PutOutcome::Duplicate { .. }
+    ));
+
+    let rusu = EntityId("e:ana rusu".into());
+    let e = store.entity(&rusu).unwrap().expect("entity stored");
+    assert_eq!(e.articles, 2, "a duplicate does not count");
+    assert_eq!(e.names, vec![NameCount { name: "Ana Rusu".into(), count: 2 }]);
+    assert_eq!(
+        store.entity_articles(&rusu).unwrap(),
+        vec![a.article.id.clone(), b.article.id.clone()]
+    );
+    let stored = store.get(&b.article.id).unwrap().unwrap();
+    assert_eq!(
+        stored.analysis.entities.clusters[0].entity,
+        Some(rusu.clone()),
+        "analysis carries the entity id"
+    );
+
+    let mut order = vec![];
+    store
+        .scan_entities(&mut |e| {
+            order.push(e.canonical.clone());
+            ControlFlow::Continue(())
+        })
+        .unwrap();
+    assert_eq!(order, ["Ana Rusu", "Ivan Hrytsenko"], "most mentioned first");
 }
 
 pub fn round_trip(store: &mut dyn Store) {

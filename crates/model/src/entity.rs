@@ -138,3 +138,56 @@ pub struct Cluster {
     /// The corpus-wide entity, once linked.
     pub entity: Option<EntityId>,
 }
+
+/// An entity as the corpus knows it: one identity across articles, scripts and cases.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EntityRecord {
+    pub id: EntityId,
+    #[serde(rename = "type")]
+    pub kind: EntityType,
+    /// The name shown for it, in Latin script.
+    pub canonical: String,
+    /// ISO 3166 code of its country, when known.
+    pub affiliation: Option<String>,
+    /// Its knowledge-base entry, when it has one.
+    pub kb: Option<String>,
+    /// Lookup keys under which linking finds it (a knowledge-base id, name skeletons).
+    pub keys: Vec<String>,
+    /// Every surface form seen, with how often.
+    pub names: Vec<NameCount>,
+    /// How many articles mention it.
+    pub articles: usize,
+}
+
+/// A surface form of an entity's name and how many mentions used it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NameCount {
+    pub name: String,
+    pub count: usize,
+}
+
+/// The read side of the entity registry, as linking sees it.
+pub trait EntityIndex {
+    /// Entities filed under `key`.
+    fn find(&self, key: &str) -> Vec<EntityRecord>;
+}
+
+/// What linking decided for one in-document cluster.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntityLink {
+    /// The cluster's index in the article's [`DocEntities::clusters`].
+    pub cluster: usize,
+    /// The entity, with its updated names, keys, canonical name and affiliation (new or existing).
+    pub entity: EntityRecord,
+}
+
+/// Decides which corpus entity each of an article's clusters is. The store calls it inside the
+/// transaction that stores the article, so it sees the entities of earlier articles in the batch.
+pub trait Linker {
+    fn link(
+        &self,
+        article: &crate::Article,
+        entities: &DocEntities,
+        index: &dyn EntityIndex,
+    ) -> Vec<EntityLink>;
+}

@@ -4,7 +4,10 @@
 //! implementation, and [`conformance`](crate::conformance) holds the test functions every backend
 //! must pass, run against each of them.
 
-use crate::{Analysis, Article, ArticleId, InputFormat, StoredArticle};
+use crate::{
+    Analysis, Article, ArticleId, EntityId, EntityIndex, EntityLink, EntityRecord, InputFormat,
+    Linker, StoredArticle,
+};
 use std::collections::HashMap;
 use std::ops::ControlFlow;
 
@@ -83,6 +86,25 @@ pub trait Store {
     /// Replaces the analysis of a stored article (after the engine improved). Returns false when
     /// the id is unknown.
     fn put_analysis(&mut self, id: &ArticleId, analysis: &Analysis) -> StoreResult<bool>;
+
+    /// Like [`put_batch`](Store::put_batch), and links the entities of every stored article to
+    /// the corpus registry with `linker`, in the same transaction. The stored analyses carry the
+    /// entity ids.
+    fn put_batch_linked(
+        &mut self,
+        batch: &[Ingested],
+        linker: &dyn Linker,
+    ) -> StoreResult<Vec<PutOutcome>>;
+
+    /// One entity of the registry.
+    fn entity(&self, id: &EntityId) -> StoreResult<Option<EntityRecord>>;
+
+    /// Calls `f` with every entity (most mentioned first) until it breaks.
+    fn scan_entities(&self, f: &mut dyn FnMut(&EntityRecord) -> ControlFlow<()>)
+        -> StoreResult<()>;
+
+    /// The articles that mention an entity, in insertion order.
+    fn entity_articles(&self, id: &EntityId) -> StoreResult<Vec<ArticleId>>;
 }
 
 /// An in-memory [`Store`], the reference implementation for tests and throw-away runs.
@@ -92,6 +114,42 @@ pub struct MemStore {
     rows: HashMap<ArticleId, Ingested>,
     by_raw: HashMap<String, ArticleId>,
     by_text: HashMap<String, ArticleId>,
+    entities: HashMap<EntityId, EntityRecord>,
+    entity_order: Vec<EntityId>,
+    by_key: HashMap<String, Vec<EntityId>>,
+    entity_articles: HashMap<EntityId, Vec<ArticleId>>,
+}
+
+impl EntityIndex for MemStore {
+    fn find(&self, key: &str) -> Vec<EntityRecord> {
+        self.by_key
+            .get(key)
+            .into_iter()
+            .flatten()
+            .filter_map(|id| self.entities.get(id).cloned())
+            .collect()
+    }
+}
+
+impl MemStore {
+    fn apply_link(&mut self, article: &ArticleId, link: &EntityLink) {
+        let mut e = link.entity.clone();
+        let arts = self.entity_articles.entry(e.id.clone()).or_default();
+        if !arts.contains(article) {
+            arts.push(article.clone());
+        }
+        e.articles = arts.len();
+        for k in &e.keys {
+            let ids = self.by_key.entry(k.clone()).or_default();
+            if !ids.contains(&e.id) {
+                ids.push(e.id.clone());
+            }
+        }
+        if !self.entities.contains_key(&e.id) {
+            self.entity_order.push(e.id.clone());
+        }
+        self.entities.insert(e.id.clone(), e);
+    }
 }
 
 impl MemStore {
@@ -169,5 +227,54 @@ impl Store for MemStore {
             }
             None => false,
         })
+    }
+
+    fn put_batch_linked(
+        &mut self,
+        batch: &[Ingested],
+        linker: &dyn Linker,
+    ) -> StoreResult<Vec<PutOutcome>> {
+        let mut out = Vec::with_capacity(batch.len());
+        for doc in batch {
+            let outcome = self.put_batch(std::slice::from_ref(doc))?.remove(0);
+            if let PutOutcome::Stored(id) = &outcome {
+                let links = linker.link(&doc.article, &doc.analysis.entities, self);
+                for link in &links {
+                    self.apply_link(id, link);
+                }
+                if let Some(row) = self.rows.get_mut(id) {
+                    for link in links {
+                        if let Some(c) = row.analysis.entities.clusters.get_mut(link.cluster) {
+                            c.entity = Some(link.entity.id.clone());
+                        }
+                    }
+                }
+            }
+            out.push(outcome);
+        }
+        Ok(out)
+    }
+
+    fn entity(&self, id: &EntityId) -> StoreResult<Option<EntityRecord>> {
+        Ok(self.entities.get(id).cloned())
+    }
+
+    fn scan_entities(
+        &self,
+        f: &mut dyn FnMut(&EntityRecord) -> ControlFlow<()>,
+    ) -> StoreResult<()> {
+        let mut all: Vec<&EntityRecord> =
+            self.entity_order.iter().filter_map(|id| self.entities.get(id)).collect();
+        all.sort_by(|a, b| b.articles.cmp(&a.articles).then_with(|| a.canonical.cmp(&b.canonical)));
+        for e in all {
+            if f(e).is_break() {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    fn entity_articles(&self, id: &EntityId) -> StoreResult<Vec<ArticleId>> {
+        Ok(self.entity_articles.get(id).cloned().unwrap_or_default())
     }
 }

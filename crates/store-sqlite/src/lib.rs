@@ -11,8 +11,9 @@
 //! The original bytes of every document are kept, so that a newer engine can reprocess them.
 
 use parallax_model::{
-    Analysis, Article, ArticleId, Ingested, InputFormat, PutOutcome, RawRecord, Store, StoreError,
-    StoreResult, StoredArticle,
+    Analysis, Article, ArticleId, DocEntities, EntityId, EntityIndex, EntityLink, EntityRecord,
+    Ingested, InputFormat, Linker, PutOutcome, RawRecord, Store, StoreError, StoreResult,
+    StoredArticle,
 };
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
 use std::ops::ControlFlow;
@@ -20,7 +21,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// The schema this build writes and reads.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// The database file inside a data directory.
 pub const DB_FILE: &str = "parallax.sqlite3";
@@ -56,6 +57,29 @@ CREATE TABLE IF NOT EXISTS analyses (
     engine   TEXT NOT NULL,
     analysis TEXT NOT NULL
 );
+"#;
+
+/// Schema 2: the entity registry.
+const SCHEMA_V2: &str = r#"
+CREATE TABLE IF NOT EXISTS entities (
+    seq       INTEGER PRIMARY KEY AUTOINCREMENT,
+    id        TEXT NOT NULL UNIQUE,
+    kind      TEXT NOT NULL,
+    canonical TEXT NOT NULL,
+    articles  INTEGER NOT NULL DEFAULT 0,
+    record    TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS entities_by_articles ON entities(articles DESC);
+CREATE TABLE IF NOT EXISTS entity_keys (
+    key       TEXT NOT NULL,
+    entity_id TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    PRIMARY KEY (key, entity_id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS entity_articles (
+    entity_id  TEXT NOT NULL,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    PRIMARY KEY (entity_id, article_id)
+) WITHOUT ROWID;
 "#;
 
 /// The embedded store: a data directory with one SQLite database in it.
@@ -139,6 +163,7 @@ impl SqliteStore {
             }
             let tx = self.conn.transaction().map_err(backend)?;
             tx.execute_batch(SCHEMA).map_err(backend)?;
+            tx.execute_batch(SCHEMA_V2).map_err(backend)?;
             tx.execute(
                 "INSERT OR REPLACE INTO meta(key, value) VALUES ('created_by', ?1)",
                 params![concat!("parallax ", env!("CARGO_PKG_VERSION"))],
@@ -146,8 +171,20 @@ impl SqliteStore {
             .map_err(backend)?;
             tx.pragma_update(None, "user_version", SCHEMA_VERSION).map_err(backend)?;
             tx.commit().map_err(backend)?;
+        } else if version < SCHEMA_VERSION {
+            self.migrate(version)?;
         }
         Ok(())
+    }
+
+    /// Brings an older schema up to date in one transaction: all or nothing.
+    fn migrate(&mut self, from: i64) -> StoreResult<()> {
+        let tx = self.conn.transaction().map_err(backend)?;
+        if from < 2 {
+            tx.execute_batch(SCHEMA_V2).map_err(backend)?;
+        }
+        tx.pragma_update(None, "user_version", SCHEMA_VERSION).map_err(backend)?;
+        tx.commit().map_err(backend)
     }
 
     /// The database file.
@@ -269,6 +306,14 @@ impl Store for SqliteStore {
     }
 
     fn put_batch(&mut self, batch: &[Ingested]) -> StoreResult<Vec<PutOutcome>> {
+        self.put_batch_linked(batch, &NoLinker)
+    }
+
+    fn put_batch_linked(
+        &mut self,
+        batch: &[Ingested],
+        linker: &dyn Linker,
+    ) -> StoreResult<Vec<PutOutcome>> {
         // Compressed before the transaction opens, so that readers wait less. Not on a thread pool:
         // callers may be feeding this writer from one, and would deadlock against it.
         let compressed: Vec<(&'static str, Vec<u8>)> =
@@ -299,8 +344,6 @@ impl Store for SqliteStore {
                 let a = &doc.article;
                 let article_json =
                     serde_json::to_string(a).map_err(|e| StoreError::Backend(e.to_string()))?;
-                let analysis_json = serde_json::to_string(&doc.analysis)
-                    .map_err(|e| StoreError::Backend(e.to_string()))?;
                 insert_article
                     .execute(params![
                         a.id.0,
@@ -323,14 +366,62 @@ impl Store for SqliteStore {
                         bytes
                     ])
                     .map_err(backend)?;
+                let links = linker.link(a, &doc.analysis.entities, &me);
+                let mut analysis = doc.analysis.clone();
+                for link in &links {
+                    me.apply_link(&a.id, link)?;
+                    if let Some(c) = analysis.entities.clusters.get_mut(link.cluster) {
+                        c.entity = Some(link.entity.id.clone());
+                    }
+                }
+                let analysis_json = serde_json::to_string(&analysis)
+                    .map_err(|e| StoreError::Backend(e.to_string()))?;
                 insert_analysis
-                    .execute(params![a.id.0, doc.analysis.engine, analysis_json])
+                    .execute(params![a.id.0, analysis.engine, analysis_json])
                     .map_err(backend)?;
                 out.push(PutOutcome::Stored(a.id.clone()));
             }
         }
         tx.commit().map_err(backend)?;
         Ok(out)
+    }
+
+    fn entity(&self, id: &EntityId) -> StoreResult<Option<EntityRecord>> {
+        SqliteStoreRef { conn: &self.conn }.entity(id)
+    }
+
+    fn scan_entities(
+        &self,
+        f: &mut dyn FnMut(&EntityRecord) -> ControlFlow<()>,
+    ) -> StoreResult<()> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT id, record FROM entities ORDER BY articles DESC, canonical, seq",
+            )
+            .map_err(backend)?;
+        let mut rows = stmt.query([]).map_err(backend)?;
+        while let Some(row) = rows.next().map_err(backend)? {
+            let id: String = row.get(0).map_err(backend)?;
+            let json: String = row.get(1).map_err(backend)?;
+            let e: EntityRecord = decode(&json, "entity", &id).map_err(backend)?;
+            if f(&e).is_break() {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    fn entity_articles(&self, id: &EntityId) -> StoreResult<Vec<ArticleId>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT ea.article_id FROM entity_articles ea JOIN articles a ON a.id = ea.article_id
+                 WHERE ea.entity_id = ?1 ORDER BY a.seq",
+            )
+            .map_err(backend)?;
+        let rows = stmt.query_map(params![id.0], |r| r.get::<_, String>(0)).map_err(backend)?;
+        rows.map(|r| r.map(ArticleId).map_err(backend)).collect()
     }
 
     fn get(&self, id: &ArticleId) -> StoreResult<Option<StoredArticle>> {
@@ -437,7 +528,82 @@ struct SqliteStoreRef<'a> {
     conn: &'a Connection,
 }
 
+/// Links nothing: for batches stored without entity linking.
+struct NoLinker;
+
+impl Linker for NoLinker {
+    fn link(&self, _: &Article, _: &DocEntities, _: &dyn EntityIndex) -> Vec<EntityLink> {
+        vec![]
+    }
+}
+
+impl EntityIndex for SqliteStoreRef<'_> {
+    fn find(&self, key: &str) -> Vec<EntityRecord> {
+        let run = || -> rusqlite::Result<Vec<EntityRecord>> {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT e.id, e.record FROM entity_keys k JOIN entities e ON e.id = k.entity_id WHERE k.key = ?1 ORDER BY e.seq",
+            )?;
+            let rows = stmt.query_map(params![key], |r| {
+                let id: String = r.get(0)?;
+                let json: String = r.get(1)?;
+                decode::<EntityRecord>(&json, "entity", &id)
+            })?;
+            rows.collect()
+        };
+        // A registry that cannot be read links nothing new to it; the article is still stored.
+        run().unwrap_or_default()
+    }
+}
+
 impl SqliteStoreRef<'_> {
+    fn entity(&self, id: &EntityId) -> StoreResult<Option<EntityRecord>> {
+        self.conn
+            .query_row("SELECT record FROM entities WHERE id = ?1", params![id.0], |r| {
+                let json: String = r.get(0)?;
+                decode(&json, "entity", &id.0)
+            })
+            .optional()
+            .map_err(backend)
+    }
+
+    /// Files an article under an entity and writes the entity's updated record.
+    fn apply_link(&self, article: &ArticleId, link: &EntityLink) -> StoreResult<()> {
+        let e = &link.entity;
+        self.conn
+            .execute(
+                "INSERT OR IGNORE INTO entity_articles(entity_id, article_id) VALUES (?1, ?2)",
+                params![e.id.0, article.0],
+            )
+            .map_err(backend)?;
+        let articles: i64 = self
+            .conn
+            .query_row(
+                "SELECT COUNT(*) FROM entity_articles WHERE entity_id = ?1",
+                params![e.id.0],
+                |r| r.get(0),
+            )
+            .map_err(backend)?;
+        let mut record = e.clone();
+        record.articles = articles as usize;
+        let json =
+            serde_json::to_string(&record).map_err(|err| StoreError::Backend(err.to_string()))?;
+        self.conn
+            .execute(
+                "INSERT INTO entities(id, kind, canonical, articles, record) VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT(id) DO UPDATE SET kind = ?2, canonical = ?3, articles = ?4, record = ?5",
+                params![e.id.0, e.kind.as_str(), e.canonical, articles, json],
+            )
+            .map_err(backend)?;
+        let mut key_stmt = self
+            .conn
+            .prepare_cached("INSERT OR IGNORE INTO entity_keys(key, entity_id) VALUES (?1, ?2)")
+            .map_err(backend)?;
+        for k in &e.keys {
+            key_stmt.execute(params![k, e.id.0]).map_err(backend)?;
+        }
+        Ok(())
+    }
+
     fn existing(&self, doc: &Ingested) -> StoreResult<Option<ArticleId>> {
         self.conn
             .query_row(
@@ -510,6 +676,21 @@ mod tests {
         .unwrap();
         let err = SqliteStore::open(junk.path()).unwrap_err();
         assert!(matches!(err, StoreError::Corrupt { .. }), "{err}");
+    }
+
+    #[test]
+    fn a_version_1_store_is_migrated() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let c = Connection::open(dir.path().join(DB_FILE)).unwrap();
+            c.execute_batch(SCHEMA).unwrap();
+            c.pragma_update(None, "user_version", 1).unwrap();
+        }
+        let mut s = SqliteStore::open(dir.path()).unwrap();
+        assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
+        let doc = conformance::sample_with_entities(1, &["Ana Rusu"]);
+        s.put_batch_linked(&[doc], &conformance::NameLinker).unwrap();
+        assert!(s.entity(&EntityId("e:ana rusu".into())).unwrap().is_some());
     }
 
     #[test]
