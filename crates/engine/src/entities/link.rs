@@ -1,0 +1,285 @@
+//! Cross-document identity: which corpus entity each of an article's clusters is.
+//!
+//! Linking runs inside the store's write transaction, article by article, against the registry
+//! of entities built so far (online, like story assignment). The evidence, strongest first:
+//!
+//! 1. a knowledge-base entry (countries, bodies, places, outlets): one entity per entry, named as
+//!    the knowledge base names it;
+//! 2. for people, the cross-script skeleton of the surname ([`translit::skeleton`]) finds
+//!    candidates, and the given name decides among them: the same skeleton
+//!    (Володимир/Vladimir), or an initial that fits ("Д. Песков"); a surname alone joins the
+//!    best-known candidate;
+//! 3. for anything else, the skeleton of the whole name.
+//!
+//! The canonical name is recomputed from every form the corpus has used: the fullest Latin-script
+//! name, the most frequent among equals, diacritics preferred ("Nicolás Maduro" over "Nicolas
+//! Maduro"); an entity only ever named in Cyrillic gets a transliteration.
+
+use super::names;
+use super::translit::{self, skeleton};
+use parallax_model::{
+    Article, Cluster, DocEntities, EntityId, EntityIndex, EntityLink, EntityRecord, EntityType,
+    Linker, NameCount,
+};
+use std::collections::BTreeMap;
+
+/// The engine's [`Linker`].
+#[derive(Debug, Default, Clone, Copy)]
+pub struct EngineLinker;
+
+impl Linker for EngineLinker {
+    fn link(
+        &self,
+        article: &Article,
+        entities: &DocEntities,
+        index: &dyn EntityIndex,
+    ) -> Vec<EntityLink> {
+        let mut forms: Vec<BTreeMap<String, usize>> =
+            vec![BTreeMap::new(); entities.clusters.len()];
+        for m in &entities.mentions {
+            if let (Some(f), Some(text)) = (forms.get_mut(m.cluster), m.span().text(&article.text))
+            {
+                *f.entry(text.to_string()).or_default() += 1;
+            }
+        }
+        // Records updated by this article; two of its clusters may meet one entity.
+        let mut local: BTreeMap<EntityId, EntityRecord> = BTreeMap::new();
+        let mut chosen: Vec<EntityId> = Vec::with_capacity(entities.clusters.len());
+        for (cluster, surface) in entities.clusters.iter().zip(&forms) {
+            let found = find(cluster, index)
+                .map(|e| local.get(&e.id).cloned().unwrap_or(e))
+                .unwrap_or_else(|| new_record(cluster));
+            let record = absorb(found, cluster, surface, article);
+            chosen.push(record.id.clone());
+            local.insert(record.id.clone(), record);
+        }
+        chosen
+            .into_iter()
+            .enumerate()
+            .filter_map(|(i, id)| {
+                local.get(&id).map(|e| EntityLink { cluster: i, entity: e.clone() })
+            })
+            .collect()
+    }
+}
+
+/// The lookup keys of a cluster: the first is the one it is found by.
+pub fn keys(cluster: &Cluster) -> Vec<String> {
+    if let Some(kb) = &cluster.kb {
+        return vec![format!("kb:{kb}")];
+    }
+    let sk = skeleton(&cluster.name);
+    match cluster.kind {
+        EntityType::Person => {
+            let surname = cluster.name.split_whitespace().last().map(skeleton).unwrap_or_default();
+            let mut k = vec![format!("per:{surname}")];
+            if sk != surname {
+                k.push(format!("per-full:{sk}"));
+            }
+            k
+        }
+        kind => vec![format!("{}:{sk}", kind.as_str())],
+    }
+}
+
+fn find(cluster: &Cluster, index: &dyn EntityIndex) -> Option<EntityRecord> {
+    let key = keys(cluster).into_iter().next()?;
+    let candidates = index.find(&key);
+    if cluster.kind != EntityType::Person {
+        return candidates.into_iter().find(|e| e.kind == cluster.kind || cluster.kb.is_some());
+    }
+    let given = given_name(&cluster.name);
+    candidates
+        .into_iter()
+        .filter(|e| e.kind == EntityType::Person)
+        .filter(|e| compatible(given.as_deref(), e))
+        .max_by_key(|e| e.articles)
+}
+
+/// The given name (first word) of a multi-word person name, as a skeleton.
+fn given_name(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (words.len() >= 2).then(|| skeleton(words[0]))
+}
+
+/// Whether a person named with `given` can be the registry's `e`: a surname alone fits anyone with
+/// that surname; a given name must meet one of the entity's given names (the same skeleton, or an
+/// initial against a full name).
+fn compatible(given: Option<&str>, e: &EntityRecord) -> bool {
+    let Some(given) = given else { return true };
+    let theirs: Vec<String> = e.names.iter().filter_map(|n| given_name(&n.name)).collect();
+    if theirs.is_empty() {
+        return true;
+    }
+    theirs.iter().any(|t| {
+        t == given
+            || (given.chars().count() == 1 && t.starts_with(given))
+            || (t.chars().count() == 1 && given.starts_with(t.as_str()))
+    })
+}
+
+fn new_record(cluster: &Cluster) -> EntityRecord {
+    let keys = keys(cluster);
+    let seed = format!("{}|{}", keys.first().map_or("", String::as_str), cluster.name);
+    let id =
+        EntityId(format!("e{}", crate::hash_hex(seed.as_bytes()).get(..12).unwrap_or_default()));
+    EntityRecord {
+        id,
+        kind: cluster.kind,
+        canonical: cluster.name.clone(),
+        affiliation: cluster.affiliation.clone(),
+        kb: cluster.kb.clone(),
+        keys,
+        names: vec![],
+        articles: 0,
+    }
+}
+
+/// Adds a cluster's evidence to an entity: its surface forms, keys and affiliation, then
+/// recomputes the canonical name.
+fn absorb(
+    mut e: EntityRecord,
+    cluster: &Cluster,
+    surface: &BTreeMap<String, usize>,
+    article: &Article,
+) -> EntityRecord {
+    for (form, n) in surface {
+        match e.names.iter_mut().find(|x| &x.name == form) {
+            Some(x) => x.count += n,
+            None => e.names.push(NameCount { name: form.clone(), count: *n }),
+        }
+    }
+    for k in keys(cluster) {
+        if !e.keys.contains(&k) {
+            e.keys.push(k);
+        }
+    }
+    if e.affiliation.is_none() {
+        e.affiliation = cluster.affiliation.clone();
+    }
+    if e.kb.is_none() {
+        e.kb = cluster.kb.clone();
+    }
+    e.canonical = canonical(&e, cluster, article);
+    e
+}
+
+/// The name to show: a knowledge-base entry's own name; else the fullest Latin-script form
+/// (most frequent among equals, diacritics preferred); else a transliteration.
+fn canonical(e: &EntityRecord, cluster: &Cluster, article: &Article) -> String {
+    if let Some(name) = e.kb.as_deref().and_then(super::kb_name) {
+        return name.to_string();
+    }
+    let words = |s: &str| s.split_whitespace().count();
+    let latin: Vec<&NameCount> =
+        e.names.iter().filter(|n| !translit::is_cyrillic(&n.name)).collect();
+    if let Some(best) = latin.iter().max_by_key(|n| {
+        let diacritics = n.name.chars().filter(|c| !c.is_ascii()).count();
+        (words(&n.name), n.count, diacritics)
+    }) {
+        return strip_possessive(&best.name);
+    }
+    let cyrillic: Vec<(&str, usize)> = e.names.iter().map(|n| (n.name.as_str(), n.count)).collect();
+    let base = names::base_form(cyrillic).unwrap_or(cluster.name.as_str());
+    translit::to_latin(base, article.language)
+}
+
+fn strip_possessive(s: &str) -> String {
+    s.strip_suffix("'s").or_else(|| s.strip_suffix("’s")).unwrap_or(s).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use parallax_model::{conformance, MemStore, Mention, Store};
+
+    fn doc(n: u32, text: &str, names: &[(&str, EntityType)]) -> parallax_model::Ingested {
+        let mut d = conformance::sample(n);
+        d.article.text = text.to_string();
+        let mut ents = DocEntities::default();
+        for (i, (name, kind)) in names.iter().enumerate() {
+            let start = text.find(name).unwrap();
+            ents.mentions.push(Mention {
+                start,
+                end: start + name.len(),
+                kind: *kind,
+                lemma: names::name_key(name),
+                cluster: i,
+            });
+            ents.clusters.push(Cluster {
+                kind: *kind,
+                name: name.to_string(),
+                kb: None,
+                affiliation: None,
+                entity: None,
+            });
+        }
+        d.analysis.entities = ents;
+        d
+    }
+
+    fn canonical_of(store: &MemStore, d: &parallax_model::Ingested, cluster: usize) -> String {
+        let stored = store.get(&d.article.id).unwrap().unwrap();
+        let id = stored.analysis.entities.clusters[cluster].entity.clone().unwrap();
+        store.entity(&id).unwrap().unwrap().canonical
+    }
+
+    #[test]
+    fn one_person_across_scripts_cases_and_spellings() {
+        let mut store = MemStore::new();
+        let docs = [
+            doc(1, "Ніколас Мадуро попросив допомоги.", &[("Ніколас Мадуро", EntityType::Person)]),
+            doc(
+                2,
+                "Venezuelan dictator Nicolas Maduro asked for help.",
+                &[("Nicolas Maduro", EntityType::Person)],
+            ),
+            doc(3, "President Nicolás Maduro wrote.", &[("Nicolás Maduro", EntityType::Person)]),
+            doc(4, "Maduro said.", &[("Maduro", EntityType::Person)]),
+        ];
+        store.put_batch_linked(&docs, &EngineLinker).unwrap();
+        let ids: std::collections::BTreeSet<_> = docs
+            .iter()
+            .map(|d| {
+                store.get(&d.article.id).unwrap().unwrap().analysis.entities.clusters[0]
+                    .entity
+                    .clone()
+                    .unwrap()
+            })
+            .collect();
+        assert_eq!(ids.len(), 1, "one entity: {ids:?}");
+        assert_eq!(canonical_of(&store, &docs[0], 0), "Nicolás Maduro");
+    }
+
+    #[test]
+    fn different_given_names_are_different_people() {
+        let mut store = MemStore::new();
+        let docs = [
+            doc(1, "John Smith spoke.", &[("John Smith", EntityType::Person)]),
+            doc(2, "Adam Smith wrote.", &[("Adam Smith", EntityType::Person)]),
+            doc(3, "Володимир Путін і Vladimir Putin.", &[("Володимир Путін", EntityType::Person)]),
+            doc(4, "Vladimir Putin met.", &[("Vladimir Putin", EntityType::Person)]),
+        ];
+        store.put_batch_linked(&docs, &EngineLinker).unwrap();
+        assert_ne!(canonical_of(&store, &docs[0], 0), canonical_of(&store, &docs[1], 0));
+        assert_eq!(
+            canonical_of(&store, &docs[2], 0),
+            "Vladimir Putin",
+            "Ukrainian and Russian forms of one given name"
+        );
+    }
+
+    #[test]
+    fn cyrillic_only_entities_are_transliterated() {
+        let mut store = MemStore::new();
+        let mut d =
+            doc(1, "Веласкеса і Рамона Веласкеса.", &[("Рамона Веласкеса", EntityType::Person)]);
+        d.article.language = Some(parallax_model::Lang::Uk);
+        store.put_batch_linked(std::slice::from_ref(&d), &EngineLinker).unwrap();
+        assert_eq!(
+            canonical_of(&store, &d, 0),
+            "Ramona Velaskesa",
+            "no nominative seen: the form as written"
+        );
+    }
+}
