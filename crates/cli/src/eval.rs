@@ -15,6 +15,7 @@ Tasks and their datasets (folders of ../shared/data):
   seeds     the document-level items of ../shared/gold/seeds.json
   extract   article-extraction-benchmark (token F1, pages/s), trafilatura-eval (snippets)
   lang      bsnlp (ru/uk documents), itn-corpus (en/ru/uk blurbs)
+  entities  bsnlp (cross-lingual identity, pairwise), itn-corpus (blurb subjects, pairwise)
 
 The data is looked for in ../shared beside the project (or PARALLAX_SHARED, or --shared).
 --dataset runs one dataset; --path reads another copy of it in the same format.";
@@ -23,6 +24,7 @@ const TASKS: &[(&str, &str)] = &[
     ("seeds", "seeds"),
     ("extract", "article-extraction-benchmark, trafilatura-eval"),
     ("lang", "bsnlp, itn-corpus"),
+    ("entities", "bsnlp, itn-corpus"),
 ];
 
 #[derive(Debug, Args)]
@@ -73,6 +75,7 @@ pub fn run(global: &Global, args: &EvalArgs) -> Result<ExitCode> {
         "seeds" => parallax_eval::seeds::run(&opts)?,
         "extract" => parallax_eval::extract::run(&opts)?,
         "lang" => parallax_eval::lang::run(&opts)?,
+        "entities" => parallax_eval::entities::run(&opts)?,
         _ => unreachable!("task list and dispatch agree"),
     };
     for r in &reports {

@@ -9,6 +9,7 @@ use crate::{out, Global};
 use anyhow::{Context, Result};
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use parallax_engine::entities::link::EngineLinker;
 use parallax_engine::read::{read, ReadFailure, ReadOptions};
 use parallax_model::{Ingested, PutOutcome, Store};
 use parallax_store_sqlite::SqliteStore;
@@ -208,7 +209,7 @@ fn flush(
     if batch.is_empty() {
         return Ok(());
     }
-    let outcomes = store.put_batch(batch).context("writing to the store")?;
+    let outcomes = store.put_batch_linked(batch, &EngineLinker).context("writing to the store")?;
     for (outcome, source) in outcomes.into_iter().zip(sources.drain(..)) {
         match outcome {
             PutOutcome::Stored(id) => {
@@ -331,7 +332,10 @@ pub fn ingest_bytes(
             Item::Failed(f) => failures.push(f),
         }
     }
-    let stored =
-        store.put_batch(&docs)?.iter().filter(|o| matches!(o, PutOutcome::Stored(_))).count();
+    let stored = store
+        .put_batch_linked(&docs, &EngineLinker)?
+        .iter()
+        .filter(|o| matches!(o, PutOutcome::Stored(_)))
+        .count();
     Ok((stored, failures))
 }

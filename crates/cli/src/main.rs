@@ -6,6 +6,7 @@
 //! or a lookup failed (each failure named on stderr), 2 on usage errors.
 
 mod demo;
+mod entities;
 mod eval;
 mod ingest;
 mod show;
@@ -32,6 +33,7 @@ Examples:
   curl -s https://example.org/a | parallax ingest -   read a page from stdin
   parallax articles                          list what is stored
   parallax show 3f2a                         one article (any unique id prefix)
+  parallax entities --type person            who the corpus names, across scripts
   parallax articles --json | jq .title       machine-readable output
   parallax eval extract                      measure extraction on ../shared/data
 
@@ -71,6 +73,8 @@ enum Command {
     Articles(ArticlesArgs),
     /// Show one article with its analysis.
     Show(ShowArgs),
+    /// List the people, organisations, countries and places the corpus names.
+    Entities(entities::EntitiesArgs),
     /// Ingest the bundled example corpus into a temporary store and show what was found.
     Demo(demo::DemoArgs),
     /// Measure a stage on third-party evaluation data (../shared/data) or the seed gold.
@@ -121,6 +125,7 @@ fn main() -> ExitCode {
             show::articles(&global, args.lang.as_deref(), args.outlet.as_deref(), args.limit)
         }
         Command::Show(args) => show::show(&global, &args.id, args.sentences),
+        Command::Entities(args) => entities::run(&global, &args),
         Command::Demo(args) => demo::run(&global, &args),
         Command::Eval(args) => eval::run(&global, &args),
     };

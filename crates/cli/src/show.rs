@@ -6,7 +6,9 @@
 
 use crate::{out, Global};
 use anyhow::{bail, Context, Result};
-use parallax_model::{Article, ArticleId, Lang, Span, Store, StoredArticle};
+use parallax_model::{
+    Article, ArticleId, EntityId, EntityRecord, Lang, Span, Store, StoredArticle,
+};
 use parallax_store_sqlite::SqliteStore;
 use serde_json::{json, Value};
 use std::ops::ControlFlow;
@@ -40,8 +42,12 @@ fn span_view(text: &str, s: Span) -> Value {
     json!({ "start": s.start, "end": s.end, "text": s.text(text).unwrap_or_default() })
 }
 
-/// The `show --json` view: the article plus its analysis.
-pub fn show_view(stored: &StoredArticle) -> Value {
+/// The `show --json` view: the article plus its analysis. `entity` gives the registry's record
+/// for an entity id (for canonical names, which change as the corpus grows).
+pub fn show_view(
+    stored: &StoredArticle,
+    entity: &dyn Fn(&EntityId) -> Option<EntityRecord>,
+) -> Value {
     let a = &stored.article;
     let mut v = article_view(a);
     let langs = &stored.analysis.paragraph_languages;
@@ -60,6 +66,44 @@ pub fn show_view(stored: &StoredArticle) -> Value {
         })
         .collect();
     v["sentences"] = stored.analysis.sentences.iter().map(|s| span_view(&a.text, *s)).collect();
+    let ents = &stored.analysis.entities;
+    let cluster_entity: Vec<(Option<EntityId>, Option<String>)> = ents
+        .clusters
+        .iter()
+        .map(|c| {
+            let canonical = c.entity.as_ref().and_then(entity).map(|e| e.canonical);
+            (c.entity.clone(), canonical.or_else(|| Some(c.name.clone())))
+        })
+        .collect();
+    v["mentions"] = ents
+        .mentions
+        .iter()
+        .map(|m| {
+            let mut mv = span_view(&a.text, m.span());
+            let (id, canonical) = cluster_entity.get(m.cluster).cloned().unwrap_or_default();
+            mv["entity"] = json!(canonical);
+            mv["entity_id"] = json!(id);
+            mv["type"] = json!(m.kind);
+            mv["lemma"] = json!(m.lemma);
+            mv
+        })
+        .collect();
+    v["descriptors"] = ents
+        .descriptors
+        .iter()
+        .map(|d| {
+            let mut dv = span_view(&a.text, Span::new(d.start, d.end));
+            let (id, canonical) = cluster_entity.get(d.cluster).cloned().unwrap_or_default();
+            dv["entity"] = json!(canonical);
+            dv["entity_id"] = json!(id);
+            dv["form"] = json!(d.form);
+            dv["head"] = json!(d.head);
+            dv["gloss"] = json!(d.gloss);
+            dv["evaluative"] = json!(d.evaluative);
+            dv["country"] = json!(d.country);
+            dv
+        })
+        .collect();
     v["engine"] = json!(stored.analysis.engine);
     v
 }
@@ -188,14 +232,59 @@ pub fn show(global: &Global, prefix: &str, sentences: bool) -> Result<ExitCode> 
     let stored =
         store.get(&id)?.with_context(|| format!("article {id} vanished from the store"))?;
     if global.json {
-        out(&serde_json::to_string(&show_view(&stored))?)?;
+        let lookup = |id: &EntityId| store.entity(id).ok().flatten();
+        out(&serde_json::to_string(&show_view(&stored, &lookup))?)?;
     } else {
-        print_article(&stored, sentences)?;
+        let lookup = |id: &EntityId| store.entity(id).ok().flatten();
+        print_article(&stored, sentences, &lookup)?;
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn print_article(stored: &StoredArticle, sentences: bool) -> Result<()> {
+/// Who the article names, most mentioned first, with the labels it attaches to each.
+fn print_entities(
+    stored: &StoredArticle,
+    entity: &dyn Fn(&EntityId) -> Option<EntityRecord>,
+) -> Result<()> {
+    let a = &stored.article;
+    let ents = &stored.analysis.entities;
+    if ents.clusters.is_empty() {
+        return Ok(());
+    }
+    let mut counts = vec![0usize; ents.clusters.len()];
+    for m in &ents.mentions {
+        if let Some(c) = counts.get_mut(m.cluster) {
+            *c += 1;
+        }
+    }
+    let mut order: Vec<usize> = (0..ents.clusters.len()).collect();
+    order.sort_by_key(|&c| std::cmp::Reverse(counts[c]));
+    out("Named:")?;
+    for c in order {
+        let cluster = &ents.clusters[c];
+        let name = cluster
+            .entity
+            .as_ref()
+            .and_then(entity)
+            .map_or_else(|| cluster.name.clone(), |e| e.canonical);
+        let labels: Vec<&str> = ents
+            .descriptors
+            .iter()
+            .filter(|d| d.cluster == c)
+            .filter_map(|d| Span::new(d.start, d.end).text(&a.text))
+            .collect();
+        let labels =
+            if labels.is_empty() { String::new() } else { format!(" — {}", labels.join("; ")) };
+        out(&format!("  {:<12} {}×  {name}{labels}", cluster.kind.as_str(), counts[c]))?;
+    }
+    Ok(())
+}
+
+fn print_article(
+    stored: &StoredArticle,
+    sentences: bool,
+    entity: &dyn Fn(&EntityId) -> Option<EntityRecord>,
+) -> Result<()> {
     let a = &stored.article;
     out(a.title.as_deref().unwrap_or("(no title)"))?;
     let mut facts = vec![format!("id {}", a.id)];
@@ -247,6 +336,7 @@ fn print_article(stored: &StoredArticle, sentences: bool) -> Result<()> {
             ))?;
         }
     }
+    print_entities(stored, entity)?;
     out(&format!(
         "{} paragraphs, {} sentences",
         a.paragraphs.len(),

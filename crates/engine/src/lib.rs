@@ -51,15 +51,35 @@ pub fn article_id(raw_hash: &str) -> ArticleId {
 
 /// Runs extraction and analysis on one document.
 pub fn process(raw: &RawDoc) -> Result<Ingested, extract::ExtractError> {
-    let raw_hash = hash_hex(&raw.bytes);
-    let (article, paragraph_languages) = build_article(raw, &raw_hash)?;
-    let analysis = Analysis {
-        engine: ENGINE_VERSION.to_string(),
-        sentences: segment::sentences(&article.text, article.language),
-        paragraph_languages,
-        entities: Default::default(),
+    let ex = extract::extract(raw)?;
+    Ok(finish(raw, ex))
+}
+
+/// Analyses a text taken as an article body as it stands, one paragraph per non-empty line,
+/// without extraction: for evaluations whose gold covers every line of a text.
+pub fn process_body(source: &str, body: &str) -> Ingested {
+    let raw = RawDoc {
+        source: source.to_string(),
+        format: parallax_model::InputFormat::Text,
+        bytes: body.as_bytes().to_vec(),
+        encoding: "UTF-8".into(),
+        content: parallax_model::Content::Text(body.to_string()),
+        hints: Default::default(),
     };
-    Ok(Ingested {
+    let paragraphs = body.lines().map(text::normalize_inline).filter(|l| !l.is_empty()).collect();
+    finish(&raw, extract::Extracted { paragraphs, ..Default::default() })
+}
+
+/// Normalisation, language and analysis of an extracted document.
+fn finish(raw: &RawDoc, ex: extract::Extracted) -> Ingested {
+    let raw_hash = hash_hex(&raw.bytes);
+    let (article, paragraph_languages) = assemble(raw, &raw_hash, ex);
+    let sentences = segment::sentences(&article.text, article.language);
+    let entities =
+        entities::analyze(&article.text, &sentences, &paragraph_languages, article.language);
+    let analysis =
+        Analysis { engine: ENGINE_VERSION.to_string(), sentences, paragraph_languages, entities };
+    Ingested {
         text_hash: hash_hex(article.text.as_bytes()),
         raw: RawRecord {
             source: raw.source.clone(),
@@ -70,16 +90,12 @@ pub fn process(raw: &RawDoc) -> Result<Ingested, extract::ExtractError> {
         raw_hash,
         article,
         analysis,
-    })
+    }
 }
 
-/// Extraction, normalisation and language identification: the article, and the language of each
-/// of its paragraphs (found in the same pass).
-pub fn build_article(
-    raw: &RawDoc,
-    raw_hash: &str,
-) -> Result<(Article, Vec<LangSpan>), extract::ExtractError> {
-    let ex = extract::extract(raw)?;
+/// Normalisation and language identification: the article, and the language of each of its
+/// paragraphs (found in the same pass).
+fn assemble(raw: &RawDoc, raw_hash: &str, ex: extract::Extracted) -> (Article, Vec<LangSpan>) {
     let (text, paragraphs) = text::join_paragraphs(&ex.paragraphs);
     let declared = ex.declared_language.as_deref().and_then(|l| l.parse::<Lang>().ok());
     let (guess, paragraph_languages) = lang::identify_article(&text, &paragraphs);
@@ -111,15 +127,14 @@ pub fn build_article(
         furniture: ex.furniture,
         extra: raw.hints.extra.clone(),
     };
-    Ok((article, paragraph_languages))
+    (article, paragraph_languages)
 }
 
 /// The per-document analysis of a stored article's text (what a newer engine redoes).
 pub fn analyze(article: &Article) -> Analysis {
-    Analysis {
-        engine: ENGINE_VERSION.to_string(),
-        sentences: segment::sentences(&article.text, article.language),
-        paragraph_languages: lang::identify_spans(&article.text, &article.paragraphs),
-        entities: Default::default(),
-    }
+    let sentences = segment::sentences(&article.text, article.language);
+    let paragraph_languages = lang::identify_spans(&article.text, &article.paragraphs);
+    let entities =
+        entities::analyze(&article.text, &sentences, &paragraph_languages, article.language);
+    Analysis { engine: ENGINE_VERSION.to_string(), sentences, paragraph_languages, entities }
 }

@@ -75,6 +75,132 @@ pub fn checks(opts: &EvalOptions) -> Result<Vec<Check>, EvalError> {
     Ok(out)
 }
 
+/// The entity and descriptor checks of the gold: every listed surface form is a mention linked to
+/// the entity with the gold canonical name (up to accents and a leading "The"), and every label is
+/// a descriptor attached to it. All five files go into one registry, in file order.
+pub fn entity_checks(opts: &EvalOptions) -> Result<Vec<Check>, EvalError> {
+    use parallax_model::{MemStore, Store};
+    let (corpus, gold_path) = seed_paths(opts);
+    crate::require_dir("seeds", &corpus)?;
+    let gold: Value = serde_json::from_slice(&read_file(&gold_path)?)
+        .map_err(|e| EvalError::Read { path: gold_path.clone(), reason: e.to_string() })?;
+    let mut files: Vec<String> = gold
+        .get("documents")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|d| d.get("file").and_then(Value::as_str).map(String::from))
+        .collect();
+    files.sort();
+    let mut store = MemStore::new();
+    let mut ids = std::collections::HashMap::new();
+    for f in &files {
+        let doc = process_file(&corpus.join(f))?;
+        ids.insert(f.get(..3).unwrap_or("").to_string(), doc.article.id.clone());
+        store
+            .put_batch_linked(
+                std::slice::from_ref(&doc),
+                &parallax_engine::entities::link::EngineLinker,
+            )
+            .map_err(|e| EvalError::Read { path: corpus.join(f), reason: e.to_string() })?;
+    }
+    let canonical_of = |id: &Option<parallax_model::EntityId>| -> String {
+        id.as_ref()
+            .and_then(|id| store.entity(id).ok().flatten())
+            .map(|e| e.canonical)
+            .unwrap_or_default()
+    };
+    let mut out = vec![];
+    for ent in gold.get("entities").and_then(Value::as_array).into_iter().flatten() {
+        let want = ent.get("canonical").and_then(Value::as_str).unwrap_or("");
+        let level = Level::parse(ent.get("level"), Level::Should);
+        for (file, forms) in ent.get("mentions").and_then(Value::as_object).into_iter().flatten() {
+            let Some(stored) = ids.get(file).and_then(|id| store.get(id).ok().flatten()) else {
+                continue;
+            };
+            let ents = &stored.analysis.entities;
+            for form in forms.as_array().into_iter().flatten().filter_map(Value::as_str) {
+                let key = loose_key(form);
+                let got: Vec<String> = ents
+                    .mentions
+                    .iter()
+                    .filter(|m| {
+                        m.span().text(&stored.article.text).is_some_and(|t| loose_key(t) == key)
+                    })
+                    .map(|m| {
+                        canonical_of(&ents.clusters.get(m.cluster).and_then(|c| c.entity.clone()))
+                    })
+                    .collect();
+                let passed = got.iter().any(|g| same_name(g, want));
+                let shown =
+                    if got.is_empty() { "no such mention".to_string() } else { got.join(" | ") };
+                out.push(Check {
+                    file: file.clone(),
+                    level,
+                    what: format!("mention {form:?} → {want}"),
+                    passed,
+                    got: if passed { String::new() } else { shown },
+                });
+            }
+        }
+    }
+    for d in gold.get("descriptors").and_then(Value::as_array).into_iter().flatten() {
+        let want = d.get("entity").and_then(Value::as_str).unwrap_or("");
+        let level = Level::parse(d.get("level"), Level::Should);
+        let file = d.get("file").and_then(Value::as_str).unwrap_or("");
+        let Some(stored) =
+            ids.get(file.get(..3).unwrap_or("")).and_then(|id| store.get(id).ok().flatten())
+        else {
+            continue;
+        };
+        let ents = &stored.analysis.entities;
+        for label in d
+            .get("labels")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+        {
+            let key = loose_key(label).to_lowercase();
+            let got: Vec<String> = ents
+                .descriptors
+                .iter()
+                .filter(|x| {
+                    parallax_model::Span::new(x.start, x.end)
+                        .text(&stored.article.text)
+                        .is_some_and(|t| loose_key(t).to_lowercase() == key)
+                })
+                .map(|x| canonical_of(&ents.clusters.get(x.cluster).and_then(|c| c.entity.clone())))
+                .collect();
+            let passed = got.iter().any(|g| same_name(g, want));
+            let shown =
+                if got.is_empty() { "no such descriptor".to_string() } else { got.join(" | ") };
+            out.push(Check {
+                file: file.to_string(),
+                level,
+                what: format!("descriptor {label:?} → {want}"),
+                passed,
+                got: if passed { String::new() } else { shown },
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// Names equal up to accents, case and a leading "The".
+pub fn same_name(a: &str, b: &str) -> bool {
+    use unicode_normalization::UnicodeNormalization;
+    let fold = |s: &str| {
+        let s: String = s
+            .nfd()
+            .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+            .collect::<String>()
+            .to_lowercase();
+        s.strip_prefix("the ").map(str::to_string).unwrap_or(s)
+    };
+    fold(a) == fold(b)
+}
+
 /// Reads and processes one seed file.
 pub fn process_file(path: &Path) -> Result<Ingested, EvalError> {
     let bytes = read_file(path)?;
@@ -227,7 +353,8 @@ pub fn run(opts: &EvalOptions) -> Result<Vec<Report>, EvalError> {
         return Ok(vec![]);
     }
     let started = Instant::now();
-    let checks = checks(opts)?;
+    let mut checks = checks(opts)?;
+    checks.extend(entity_checks(opts)?);
     let mut report = Report::new("seeds", "seeds");
     let count = |level: Level, passed: bool| {
         checks.iter().filter(|c| c.level == level && (!passed || c.passed)).count()

@@ -78,7 +78,9 @@ pub fn keys(cluster: &Cluster) -> Vec<String> {
             }
             k
         }
-        kind => vec![format!("{}:{sk}", kind.as_str())],
+        // Taggers confuse organisations, places and the rest more than people with anything: the
+        // kinds share one key space and linking prefers a candidate of the same kind.
+        _ => vec![format!("name:{sk}")],
     }
 }
 
@@ -86,7 +88,12 @@ fn find(cluster: &Cluster, index: &dyn EntityIndex) -> Option<EntityRecord> {
     let key = keys(cluster).into_iter().next()?;
     let candidates = index.find(&key);
     if cluster.kind != EntityType::Person {
-        return candidates.into_iter().find(|e| e.kind == cluster.kind || cluster.kb.is_some());
+        if cluster.kb.is_some() {
+            return candidates.into_iter().next();
+        }
+        let (same, other): (Vec<_>, Vec<_>) =
+            candidates.into_iter().partition(|e| e.kind == cluster.kind);
+        return same.into_iter().chain(other).find(|e| e.kind != EntityType::Person);
     }
     let given = given_name(&cluster.name);
     candidates
