@@ -77,8 +77,13 @@ fn finish(raw: &RawDoc, ex: extract::Extracted) -> Ingested {
     let sentences = segment::sentences(&article.text, article.language);
     let entities =
         entities::analyze(&article.text, &sentences, &paragraph_languages, article.language);
-    let analysis =
-        Analysis { engine: ENGINE_VERSION.to_string(), sentences, paragraph_languages, entities };
+    let analysis = Analysis {
+        engine: ENGINE_VERSION.to_string(),
+        sentences,
+        paragraph_languages,
+        entities,
+        statements: Default::default(),
+    };
     Ingested {
         text_hash: hash_hex(article.text.as_bytes()),
         raw: RawRecord {
@@ -136,5 +141,11 @@ pub fn analyze(article: &Article) -> Analysis {
     let paragraph_languages = lang::identify_spans(&article.text, &article.paragraphs);
     let entities =
         entities::analyze(&article.text, &sentences, &paragraph_languages, article.language);
-    Analysis { engine: ENGINE_VERSION.to_string(), sentences, paragraph_languages, entities }
+    Analysis {
+        engine: ENGINE_VERSION.to_string(),
+        sentences,
+        paragraph_languages,
+        entities,
+        statements: Default::default(),
+    }
 }

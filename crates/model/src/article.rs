@@ -196,6 +196,9 @@ pub struct Analysis {
     /// Named entities, their in-document clusters and descriptors.
     #[serde(default)]
     pub entities: crate::DocEntities,
+    /// Statements, citations, dates and quantities.
+    #[serde(default)]
+    pub statements: crate::DocStatements,
 }
 
 /// An article as stored: extraction and analysis together.

@@ -46,6 +46,7 @@ pub fn sample(n: u32) -> Ingested {
             sentences: vec![Span::new(0, 5)],
             paragraph_languages: vec![],
             entities: Default::default(),
+            statements: Default::default(),
         },
         raw: RawRecord {
             source: format!("tests/sample-{n}.txt"),
@@ -248,6 +249,7 @@ pub fn analysis_can_be_replaced(store: &mut dyn Store) {
         sentences: vec![Span::new(0, 3), Span::new(4, 9)],
         paragraph_languages: vec![],
         entities: Default::default(),
+        statements: Default::default(),
     };
     assert!(store.put_analysis(&a.article.id, &newer).unwrap());
     assert_eq!(store.get(&a.article.id).unwrap().unwrap().analysis, newer);

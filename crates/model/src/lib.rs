@@ -21,6 +21,7 @@ mod date;
 mod entity;
 mod lang;
 mod span;
+mod statement;
 mod store;
 
 pub use article::*;
@@ -28,6 +29,7 @@ pub use date::{days_in_month, BadDate, PartialDate};
 pub use entity::*;
 pub use lang::{Lang, Script, UnknownLang};
 pub use span::Span;
+pub use statement::*;
 pub use store::*;
 
 #[cfg(test)]
