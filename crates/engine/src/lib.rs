@@ -28,9 +28,12 @@ pub mod entities;
 pub mod extract;
 pub mod kb;
 pub mod lang;
+pub mod quantities;
 pub mod read;
 pub mod segment;
+pub mod statements;
 pub mod text;
+pub mod time;
 
 use parallax_model::{
     Analysis, Article, ArticleId, Ingested, Kind, Lang, LangSpan, RawDoc, RawRecord,
@@ -74,16 +77,7 @@ pub fn process_body(source: &str, body: &str) -> Ingested {
 fn finish(raw: &RawDoc, ex: extract::Extracted) -> Ingested {
     let raw_hash = hash_hex(&raw.bytes);
     let (article, paragraph_languages) = assemble(raw, &raw_hash, ex);
-    let sentences = segment::sentences(&article.text, article.language);
-    let entities =
-        entities::analyze(&article.text, &sentences, &paragraph_languages, article.language);
-    let analysis = Analysis {
-        engine: ENGINE_VERSION.to_string(),
-        sentences,
-        paragraph_languages,
-        entities,
-        statements: Default::default(),
-    };
+    let analysis = analyze_with(&article, paragraph_languages);
     Ingested {
         text_hash: hash_hex(article.text.as_bytes()),
         raw: RawRecord {
@@ -137,15 +131,37 @@ fn assemble(raw: &RawDoc, raw_hash: &str, ex: extract::Extracted) -> (Article, V
 
 /// The per-document analysis of a stored article's text (what a newer engine redoes).
 pub fn analyze(article: &Article) -> Analysis {
-    let sentences = segment::sentences(&article.text, article.language);
-    let paragraph_languages = lang::identify_spans(&article.text, &article.paragraphs);
-    let entities =
-        entities::analyze(&article.text, &sentences, &paragraph_languages, article.language);
+    analyze_with(article, lang::identify_spans(&article.text, &article.paragraphs))
+}
+
+/// Sentences, entities, time, quantities and statements of an article whose paragraph languages
+/// are known.
+fn analyze_with(article: &Article, paragraph_languages: Vec<LangSpan>) -> Analysis {
+    let text = &article.text;
+    let lang = article.language;
+    let sentences = segment::sentences(text, lang);
+    let entities = entities::analyze(text, &sentences, &paragraph_languages, lang);
+    let (dates, dated_sentences) = time::analyze(text, &sentences, lang, article.published);
+    let quantities = quantities::find(text, lang);
+    let (statements, cites) = statements::analyze(
+        text,
+        &sentences,
+        &paragraph_languages,
+        lang,
+        &entities,
+        &dated_sentences,
+    );
     Analysis {
         engine: ENGINE_VERSION.to_string(),
         sentences,
         paragraph_languages,
         entities,
-        statements: Default::default(),
+        statements: parallax_model::DocStatements {
+            statements,
+            cites,
+            dates,
+            quantities,
+            dated_sentences,
+        },
     }
 }

@@ -162,18 +162,9 @@ fn from_html(page: &str, url: Option<&str>) -> Extracted {
             None => paragraphs.push(text),
         }
     }
-    // Wire copy keeps its dateline in HTML too.
-    let mut dateline = None;
-    if let Some(first) = paragraphs.first_mut() {
-        if let Some((dl, at)) = plain::wire_dateline(first, None) {
-            let rest = first.get(at..).unwrap_or_default().trim_start().to_string();
-            if !rest.is_empty() {
-                furniture.push(Furniture { kind: FurnitureKind::DateLine, text: dl.text.clone() });
-                *first = rest;
-                dateline = Some(dl);
-            }
-        }
-    }
+    // Wire copy has its dateline in HTML too; it stays in the body.
+    let dateline =
+        paragraphs.first().and_then(|first| plain::wire_dateline(first, None)).map(|(dl, _)| dl);
     aggregator |= furniture
         .iter()
         .any(|f| f.text.split_whitespace().count() <= 60 && lexicon::is_aggregator_notice(&f.text));

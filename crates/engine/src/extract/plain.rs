@@ -16,8 +16,9 @@
 //!    standfirst, labels and date lines; lines after it give the author box and bio, teasers,
 //!    buttons and notices. Everything that is not body is kept as [`Furniture`] with its kind.
 //!
-//! Wire datelines ("MOSCOW, November 2. /TASS/.") and date-line prefixes ("date 2025-11-02") are
-//! taken off the front of the first paragraph and turned into metadata.
+//! Date-line prefixes ("date 2025-11-02") are taken off the front of the first paragraph and
+//! turned into metadata; wire datelines ("MOSCOW, November 2. /TASS/.") become metadata too but
+//! stay in the body, which they belong to.
 
 use super::lexicon;
 use crate::calendar::{self, FoundDate};
@@ -143,12 +144,10 @@ fn take_prefixes(lines: &mut [String], doc: &mut PlainDoc) {
             *line = rest.trim_start().to_string();
         }
         if classify(line) == Class::Prose {
-            if let Some((dl, rest_at)) = wire_dateline(line, doc.published.map(|d| d.year)) {
-                let rest = line.get(rest_at..).unwrap_or_default().trim_start().to_string();
-                doc.furniture
-                    .push(Furniture { kind: FurnitureKind::DateLine, text: dl.text.clone() });
+            // The dateline stays in the body (it is part of the wire copy and dates its first
+            // sentence); it is also kept apart as metadata.
+            if let Some((dl, _)) = wire_dateline(line, doc.published.map(|d| d.year)) {
                 doc.dateline = Some(dl);
-                *line = rest;
             }
             // Only the first real paragraph can open with a dateline.
             break;
