@@ -88,6 +88,76 @@ pub fn show_view(
             mv
         })
         .collect();
+    let st = &stored.analysis.statements;
+    let canonical_of = |cluster: Option<usize>| {
+        cluster.and_then(|c| cluster_entity.get(c)).and_then(|(_, n)| n.clone())
+    };
+    let source_view = |src: &parallax_model::Source| {
+        let mut sv = span_view(&a.text, Span::new(src.start, src.end));
+        sv["name"] = json!(canonical_of(src.cluster).unwrap_or_else(|| src.name.clone()));
+        sv["kind"] = json!(src.kind);
+        sv
+    };
+    v["statements"] = st
+        .statements
+        .iter()
+        .map(|x| {
+            json!({
+                "speaker": canonical_of(x.speaker_cluster).or_else(|| x.speaker_label.clone()),
+                "speaker_text": x.speaker.and_then(|s| s.text(&a.text)),
+                "speaker_span": x.speaker.map(|s| span_view(&a.text, s)),
+                "form": x.form,
+                "cue": x.cue.text(&a.text),
+                "cue_lemma": x.cue_lemma,
+                "content": span_view(&a.text, x.content),
+                "to": x.addressee.and_then(|s| s.text(&a.text)),
+                "via": x.via.iter().map(|src| canonical_of(src.cluster).unwrap_or_else(|| src.name.clone())).collect::<Vec<_>>(),
+                "via_spans": x.via.iter().map(source_view).collect::<Vec<_>>(),
+                "date": x.date,
+            })
+        })
+        .collect();
+    v["cites"] = {
+        let mut names: Vec<String> = vec![];
+        for c in &st.cites {
+            let n = canonical_of(c.cluster).unwrap_or_else(|| c.name.clone());
+            if !names.contains(&n) {
+                names.push(n);
+            }
+        }
+        json!(names)
+    };
+    v["cite_spans"] = st.cites.iter().map(source_view).collect();
+    v["dates"] = st
+        .dates
+        .iter()
+        .map(|d| {
+            let mut dv = span_view(&a.text, Span::new(d.start, d.end));
+            dv["date"] = json!(d.date);
+            dv["kind"] = json!(d.kind);
+            dv
+        })
+        .collect();
+    v["quantities"] = st
+        .quantities
+        .iter()
+        .map(|q| {
+            let mut qv = span_view(&a.text, Span::new(q.start, q.end));
+            qv["value"] = json!(q.value);
+            qv["unit"] = json!(q.unit);
+            qv["approx"] = json!(q.approx);
+            qv
+        })
+        .collect();
+    v["dated_sentences"] = st
+        .dated_sentences
+        .iter()
+        .map(|d| {
+            let mut dv = span_view(&a.text, Span::new(d.start, d.end));
+            dv["date"] = json!(d.date);
+            dv
+        })
+        .collect();
     v["descriptors"] = ents
         .descriptors
         .iter()
