@@ -1,10 +1,7 @@
-//! The bundled knowledge base of general public facts.
-//!
-//! For now: news outlets (names in several scripts, web domains, country, ownership, and whether
-//! they are wire agencies whose copy others reprint). The data lives in `crates/engine/data/` as
-//! tab-separated text with its provenance in the header, compiled into the binary so that
-//! nothing is read or fetched at run time. People never enter it: they come from the text.
+//! News outlets: names in several scripts, web domains, country, ownership, and whether they are
+//! wire agencies whose copy others reprint.
 
+use super::table;
 use std::sync::LazyLock;
 
 /// Who owns or controls an outlet.
@@ -29,30 +26,38 @@ pub struct Outlet {
     pub ownership: Ownership,
     /// A news agency whose datelines tag reprinted copy.
     pub wire: bool,
+    /// Those of its names that are also common words (Focus, Welt, Time).
+    pub ambiguous: Vec<&'static str>,
 }
 
 static OUTLETS: LazyLock<Vec<Outlet>> =
-    LazyLock::new(|| parse_outlets(include_str!("../data/outlets.tsv")));
+    LazyLock::new(|| parse_outlets(include_str!("../../data/kb/outlets.tsv")));
 
 fn parse_outlets(tsv: &'static str) -> Vec<Outlet> {
     let list =
         |s: &'static str| s.split('|').map(str::trim).filter(|s| !s.is_empty()).collect::<Vec<_>>();
-    tsv.lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .filter_map(|l| {
-            let f: Vec<&'static str> = l.split('\t').collect();
+    table::lines(tsv)
+        .filter_map(|f| {
             let ownership = match *f.get(4)? {
                 "state" => Ownership::State,
                 "public" => Ownership::Public,
                 _ => Ownership::Private,
             };
+            let name = table::values(f.first()?).next()?;
+            let aliases: Vec<table::Value> = table::values(f.get(1)?).collect();
+            let ambiguous = std::iter::once(name)
+                .chain(aliases.iter().copied())
+                .filter(|v| v.ambiguous)
+                .map(|v| v.text)
+                .collect();
             Some(Outlet {
-                name: f.first()?.trim(),
-                aliases: list(f.get(1)?),
+                name: name.text,
+                aliases: aliases.iter().map(|v| v.text).collect(),
                 domains: list(f.get(2)?),
-                country: f.get(3)?.trim(),
+                country: f.get(3)?,
                 ownership,
-                wire: f.get(5).is_some_and(|w| w.trim() == "y"),
+                wire: f.get(5).is_some_and(|w| *w == "y"),
+                ambiguous,
             })
         })
         .collect()
@@ -103,7 +108,7 @@ mod tests {
 
     #[test]
     fn the_table_parses_completely() {
-        let raw = include_str!("../data/outlets.tsv")
+        let raw = include_str!("../../data/kb/outlets.tsv")
             .lines()
             .filter(|l| !l.starts_with('#') && !l.is_empty())
             .count();
