@@ -79,7 +79,7 @@ pub fn run(global: &Global, args: &EntitiesArgs) -> Result<ExitCode> {
     ))?;
     for e in &rows {
         let mut names: Vec<&parallax_model::NameCount> = e.names.iter().collect();
-        names.sort_by(|a, b| b.count.cmp(&a.count));
+        names.sort_by_key(|n| std::cmp::Reverse(n.count));
         let names: Vec<&str> = names.iter().take(5).map(|n| n.name.as_str()).collect();
         out(&format!(
             "{:<14} {:<12} {:>4}  {:<28} {:<14} {}",

@@ -15,7 +15,13 @@ Tasks and their datasets (folders of ../shared/data):
   seeds     the document-level items of ../shared/gold/seeds.json
   extract   article-extraction-benchmark (token F1, pages/s), trafilatura-eval (snippets)
   lang      bsnlp (ru/uk documents), itn-corpus (en/ru/uk blurbs)
+  ner       ner-uk (uk test split), factrueval-2016 (ru testset), nerel (ru test): mention P/R/F1
   entities  bsnlp (cross-lingual identity, pairwise), itn-corpus (blurb subjects, pairwise)
+  dates     fixtures (the team's en/uk/ru/es/de cases), seeds (timeline and quantities of
+            seeds.json), nerel (ru test: DATE/MONEY/PERCENT mention overlap)
+  quotes    polnear (en test split: source/cue/content span P/R/F1, exact and overlap),
+            quotes-ru-cs-adaq (ru sentences: token P/R/F1 per role), ruopinionne-2024 (ru:
+            opinion holders found as speakers)
 
 The data is looked for in ../shared beside the project (or PARALLAX_SHARED, or --shared).
 --dataset runs one dataset; --path reads another copy of it in the same format.";
@@ -24,7 +30,10 @@ const TASKS: &[(&str, &str)] = &[
     ("seeds", "seeds"),
     ("extract", "article-extraction-benchmark, trafilatura-eval"),
     ("lang", "bsnlp, itn-corpus"),
+    ("ner", "ner-uk, factrueval-2016, nerel"),
     ("entities", "bsnlp, itn-corpus"),
+    ("dates", "fixtures, seeds, nerel"),
+    ("quotes", "polnear, quotes-ru-cs-adaq, ruopinionne-2024"),
 ];
 
 #[derive(Debug, Args)]
@@ -75,7 +84,10 @@ pub fn run(global: &Global, args: &EvalArgs) -> Result<ExitCode> {
         "seeds" => parallax_eval::seeds::run(&opts)?,
         "extract" => parallax_eval::extract::run(&opts)?,
         "lang" => parallax_eval::lang::run(&opts)?,
+        "ner" => parallax_eval::ner::run(&opts)?,
         "entities" => parallax_eval::entities::run(&opts)?,
+        "dates" => parallax_eval::dates::run(&opts)?,
+        "quotes" => parallax_eval::quotes::run(&opts)?,
         _ => unreachable!("task list and dispatch agree"),
     };
     for r in &reports {

@@ -5,241 +5,183 @@
 //! [`find_date`] finds the first complete or partial calendar date in a short string. Relative
 //! expressions ("on Sunday") need a reference date and belong to the temporal resolver.
 
-use parallax_model::PartialDate;
+use parallax_model::{Lang, PartialDate};
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// Month names and abbreviations (lower case, all grammatical forms news uses) with their numbers.
-/// Public calendar facts; the short forms are accepted only next to a day or a year.
-const MONTHS: &[(&str, u8)] = &[
-    // English
-    ("january", 1),
-    ("jan", 1),
-    ("february", 2),
-    ("feb", 2),
-    ("march", 3),
-    ("mar", 3),
-    ("april", 4),
-    ("apr", 4),
-    ("may", 5),
-    ("june", 6),
-    ("jun", 6),
-    ("july", 7),
-    ("jul", 7),
-    ("august", 8),
-    ("aug", 8),
-    ("september", 9),
-    ("sept", 9),
-    ("sep", 9),
-    ("october", 10),
-    ("oct", 10),
-    ("november", 11),
-    ("nov", 11),
-    ("december", 12),
-    ("dec", 12),
-    // Ukrainian: genitive (the form after a day), nominative, abbreviations
-    ("січня", 1),
-    ("січень", 1),
-    ("січ", 1),
-    ("лютого", 2),
-    ("лютий", 2),
-    ("лют", 2),
-    ("березня", 3),
-    ("березень", 3),
-    ("бер", 3),
-    ("квітня", 4),
-    ("квітень", 4),
-    ("квіт", 4),
-    ("травня", 5),
-    ("травень", 5),
-    ("трав", 5),
-    ("червня", 6),
-    ("червень", 6),
-    ("черв", 6),
-    ("липня", 7),
-    ("липень", 7),
-    ("лип", 7),
-    ("серпня", 8),
-    ("серпень", 8),
-    ("серп", 8),
-    ("вересня", 9),
-    ("вересень", 9),
-    ("вер", 9),
-    ("жовтня", 10),
-    ("жовтень", 10),
-    ("жовт", 10),
-    ("листопада", 11),
-    ("листопад", 11),
-    ("лист", 11),
-    ("грудня", 12),
-    ("грудень", 12),
-    ("груд", 12),
-    // Russian
-    ("января", 1),
-    ("январь", 1),
-    ("янв", 1),
-    ("февраля", 2),
-    ("февраль", 2),
-    ("фев", 2),
-    ("февр", 2),
-    ("марта", 3),
-    ("март", 3),
-    ("мар", 3),
-    ("апреля", 4),
-    ("апрель", 4),
-    ("апр", 4),
-    ("мая", 5),
-    ("май", 5),
-    ("июня", 6),
-    ("июнь", 6),
-    ("июн", 6),
-    ("июля", 7),
-    ("июль", 7),
-    ("июл", 7),
-    ("августа", 8),
-    ("август", 8),
-    ("авг", 8),
-    ("сентября", 9),
-    ("сентябрь", 9),
-    ("сен", 9),
-    ("сент", 9),
-    ("октября", 10),
-    ("октябрь", 10),
-    ("окт", 10),
-    ("ноября", 11),
-    ("ноябрь", 11),
-    ("ноя", 11),
-    ("нояб", 11),
-    ("декабря", 12),
-    ("декабрь", 12),
-    ("дек", 12),
-    // Spanish
-    ("enero", 1),
-    ("ene", 1),
-    ("febrero", 2),
-    ("marzo", 3),
-    ("abril", 4),
-    ("abr", 4),
-    ("mayo", 5),
-    ("junio", 6),
-    ("julio", 7),
-    ("agosto", 8),
-    ("ago", 8),
-    ("septiembre", 9),
-    ("setiembre", 9),
-    ("octubre", 10),
-    ("noviembre", 11),
-    ("diciembre", 12),
-    ("dic", 12),
-    // German
-    ("januar", 1),
-    ("jänner", 1),
-    ("jän", 1),
-    ("februar", 2),
-    ("märz", 3),
-    ("mär", 3),
-    ("mai", 5),
-    ("juni", 6),
-    ("juli", 7),
-    ("oktober", 10),
-    ("okt", 10),
-    ("dezember", 12),
-    ("dez", 12),
-    // French
-    ("janvier", 1),
-    ("janv", 1),
-    ("février", 2),
-    ("févr", 2),
-    ("mars", 3),
-    ("avril", 4),
-    ("avr", 4),
-    ("juin", 6),
-    ("juillet", 7),
-    ("juil", 7),
-    ("août", 8),
-    ("septembre", 9),
-    ("octobre", 10),
-    ("novembre", 11),
-    ("décembre", 12),
-    ("déc", 12),
-    // Polish: genitive and nominative
-    ("stycznia", 1),
-    ("styczeń", 1),
-    ("sty", 1),
-    ("lutego", 2),
-    ("luty", 2),
-    ("lut", 2),
-    ("marca", 3),
-    ("marzec", 3),
-    ("kwietnia", 4),
-    ("kwiecień", 4),
-    ("kwi", 4),
-    ("maja", 5),
-    ("maj", 5),
-    ("czerwca", 6),
-    ("czerwiec", 6),
-    ("cze", 6),
-    ("lipca", 7),
-    ("lipiec", 7),
-    ("lip", 7),
-    ("sierpnia", 8),
-    ("sierpień", 8),
-    ("sie", 8),
-    ("września", 9),
-    ("wrzesień", 9),
-    ("wrz", 9),
-    ("października", 10),
-    ("październik", 10),
-    ("paź", 10),
-    ("listopada", 11),
-    ("listopad", 11),
-    ("lis", 11),
-    ("grudnia", 12),
-    ("grudzień", 12),
-    ("gru", 12),
-    // Italian
-    ("gennaio", 1),
-    ("gen", 1),
-    ("febbraio", 2),
-    ("marzo", 3),
-    ("aprile", 4),
-    ("maggio", 5),
-    ("mag", 5),
-    ("giugno", 6),
-    ("giu", 6),
-    ("luglio", 7),
-    ("lug", 7),
-    ("settembre", 9),
-    ("set", 9),
-    ("ottobre", 10),
-    ("ott", 10),
-    ("dicembre", 12),
-    // Portuguese
-    ("janeiro", 1),
-    ("fevereiro", 2),
-    ("fev", 2),
-    ("março", 3),
-    ("maio", 5),
-    ("junho", 6),
-    ("julho", 7),
-    ("setembro", 9),
-    ("outubro", 10),
-    ("out", 10),
-    ("novembro", 11),
-    ("dezembro", 12),
-    // Dutch
-    ("januari", 1),
-    ("februari", 2),
-    ("maart", 3),
-    ("mei", 5),
-    ("augustus", 8),
-    ("okt", 10),
+/// The month names of one language: every grammatical form news writes in full, and the
+/// abbreviations (accepted only next to a day or a year, or with their dot).
+struct MonthNames {
+    lang: Lang,
+    /// Full names in lower case: nominative, genitive (the form after a day: "31 жовтня"),
+    /// locative ("у жовтні", "в октябре") and any other form dates use.
+    names: &'static [(&'static str, u8)],
+    /// Short forms, lower case, without their dot ("oct", "жовт", "окт").
+    abbreviations: &'static [(&'static str, u8)],
+}
+
+/// Month names in the supported languages. Public calendar facts.
+#[rustfmt::skip]
+const MONTHS: &[MonthNames] = &[
+    MonthNames {
+        lang: Lang::En,
+        names: &[
+            ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6),
+            ("july", 7), ("august", 8), ("september", 9), ("october", 10), ("november", 11),
+            ("december", 12),
+        ],
+        abbreviations: &[
+            ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6), ("jul", 7), ("aug", 8),
+            ("sept", 9), ("sep", 9), ("oct", 10), ("nov", 11), ("dec", 12),
+        ],
+    },
+    MonthNames {
+        lang: Lang::Uk,
+        // Genitive (after a day), nominative, locative (у жовтні).
+        names: &[
+            ("січня", 1), ("січень", 1), ("січні", 1),
+            ("лютого", 2), ("лютий", 2), ("лютому", 2),
+            ("березня", 3), ("березень", 3), ("березні", 3),
+            ("квітня", 4), ("квітень", 4), ("квітні", 4),
+            ("травня", 5), ("травень", 5), ("травні", 5),
+            ("червня", 6), ("червень", 6), ("червні", 6),
+            ("липня", 7), ("липень", 7), ("липні", 7),
+            ("серпня", 8), ("серпень", 8), ("серпні", 8),
+            ("вересня", 9), ("вересень", 9), ("вересні", 9),
+            ("жовтня", 10), ("жовтень", 10), ("жовтні", 10),
+            ("листопада", 11), ("листопад", 11), ("листопаді", 11),
+            ("грудня", 12), ("грудень", 12), ("грудні", 12),
+        ],
+        abbreviations: &[
+            ("січ", 1), ("лют", 2), ("бер", 3), ("берез", 3), ("квіт", 4), ("трав", 5),
+            ("черв", 6), ("лип", 7), ("серп", 8), ("вер", 9), ("верес", 9), ("жовт", 10),
+            ("лист", 11), ("листоп", 11), ("груд", 12),
+        ],
+    },
+    MonthNames {
+        lang: Lang::Ru,
+        // Genitive, nominative, locative (в октябре).
+        names: &[
+            ("января", 1), ("январь", 1), ("январе", 1),
+            ("февраля", 2), ("февраль", 2), ("феврале", 2),
+            ("марта", 3), ("март", 3), ("марте", 3),
+            ("апреля", 4), ("апрель", 4), ("апреле", 4),
+            ("мая", 5), ("май", 5), ("мае", 5),
+            ("июня", 6), ("июнь", 6), ("июне", 6),
+            ("июля", 7), ("июль", 7), ("июле", 7),
+            ("августа", 8), ("август", 8), ("августе", 8),
+            ("сентября", 9), ("сентябрь", 9), ("сентябре", 9),
+            ("октября", 10), ("октябрь", 10), ("октябре", 10),
+            ("ноября", 11), ("ноябрь", 11), ("ноябре", 11),
+            ("декабря", 12), ("декабрь", 12), ("декабре", 12),
+        ],
+        abbreviations: &[
+            ("янв", 1), ("фев", 2), ("февр", 2), ("мар", 3), ("апр", 4), ("июн", 6), ("июл", 7),
+            ("авг", 8), ("сен", 9), ("сент", 9), ("окт", 10), ("ноя", 11), ("нояб", 11),
+            ("дек", 12),
+        ],
+    },
+    MonthNames {
+        lang: Lang::Es,
+        names: &[
+            ("enero", 1), ("febrero", 2), ("marzo", 3), ("abril", 4), ("mayo", 5), ("junio", 6),
+            ("julio", 7), ("agosto", 8), ("septiembre", 9), ("setiembre", 9), ("octubre", 10),
+            ("noviembre", 11), ("diciembre", 12),
+        ],
+        abbreviations: &[("ene", 1), ("abr", 4), ("ago", 8), ("dic", 12)],
+    },
+    MonthNames {
+        lang: Lang::De,
+        names: &[
+            ("januar", 1), ("jänner", 1), ("februar", 2), ("märz", 3), ("april", 4), ("mai", 5),
+            ("juni", 6), ("juli", 7), ("august", 8), ("september", 9), ("oktober", 10),
+            ("november", 11), ("dezember", 12),
+        ],
+        abbreviations: &[("jan", 1), ("jän", 1), ("feb", 2), ("mär", 3), ("okt", 10), ("dez", 12)],
+    },
+    MonthNames {
+        lang: Lang::Fr,
+        names: &[
+            ("janvier", 1), ("février", 2), ("mars", 3), ("avril", 4), ("mai", 5), ("juin", 6),
+            ("juillet", 7), ("août", 8), ("septembre", 9), ("octobre", 10), ("novembre", 11),
+            ("décembre", 12),
+        ],
+        abbreviations: &[("janv", 1), ("févr", 2), ("avr", 4), ("juil", 7), ("déc", 12)],
+    },
+    MonthNames {
+        lang: Lang::Pl,
+        // Genitive and nominative.
+        names: &[
+            ("stycznia", 1), ("styczeń", 1), ("lutego", 2), ("luty", 2), ("marca", 3),
+            ("marzec", 3), ("kwietnia", 4), ("kwiecień", 4), ("maja", 5), ("maj", 5),
+            ("czerwca", 6), ("czerwiec", 6), ("lipca", 7), ("lipiec", 7), ("sierpnia", 8),
+            ("sierpień", 8), ("września", 9), ("wrzesień", 9), ("października", 10),
+            ("październik", 10), ("listopada", 11), ("listopad", 11), ("grudnia", 12),
+            ("grudzień", 12),
+        ],
+        abbreviations: &[
+            ("sty", 1), ("lut", 2), ("kwi", 4), ("cze", 6), ("lip", 7), ("sie", 8), ("wrz", 9),
+            ("paź", 10), ("lis", 11), ("gru", 12),
+        ],
+    },
+    MonthNames {
+        lang: Lang::It,
+        names: &[
+            ("gennaio", 1), ("febbraio", 2), ("marzo", 3), ("aprile", 4), ("maggio", 5),
+            ("giugno", 6), ("luglio", 7), ("agosto", 8), ("settembre", 9), ("ottobre", 10),
+            ("novembre", 11), ("dicembre", 12),
+        ],
+        abbreviations: &[
+            ("gen", 1), ("mag", 5), ("giu", 6), ("lug", 7), ("set", 9), ("ott", 10),
+        ],
+    },
+    MonthNames {
+        lang: Lang::Pt,
+        names: &[
+            ("janeiro", 1), ("fevereiro", 2), ("março", 3), ("abril", 4), ("maio", 5),
+            ("junho", 6), ("julho", 7), ("agosto", 8), ("setembro", 9), ("outubro", 10),
+            ("novembro", 11), ("dezembro", 12),
+        ],
+        abbreviations: &[("fev", 2), ("out", 10)],
+    },
+    MonthNames {
+        lang: Lang::Nl,
+        names: &[
+            ("januari", 1), ("februari", 2), ("maart", 3), ("april", 4), ("mei", 5), ("juni", 6),
+            ("juli", 7), ("augustus", 8), ("september", 9), ("oktober", 10), ("november", 11),
+            ("december", 12),
+        ],
+        abbreviations: &[("okt", 10)],
+    },
 ];
 
-/// The month a word names (any case, with or without a trailing period), if any.
+/// The month a word names in any supported language (any case, with or without a trailing
+/// period), if any.
 pub fn month_number(word: &str) -> Option<u8> {
     let w = word.trim_end_matches('.').to_lowercase();
-    MONTHS.iter().find(|(name, _)| *name == w).map(|&(_, m)| m)
+    MONTHS.iter().find_map(|t| lookup(t, &w, true))
+}
+
+/// The month a lower-case word names in `lang`: `Some((month, abbreviated))`. Abbreviations are
+/// matched without their dot.
+pub fn month_in(lower: &str, lang: Lang) -> Option<(u8, bool)> {
+    let t = MONTHS.iter().find(|t| t.lang == lang)?;
+    lookup(t, lower, false)
+        .map(|m| (m, false))
+        .or_else(|| t.abbreviations.iter().find(|(n, _)| *n == lower).map(|&(_, m)| (m, true)))
+}
+
+/// Every month word of `lang`: `(lower-case form, month, abbreviated)`.
+pub fn month_forms(lang: Lang) -> impl Iterator<Item = (&'static str, u8, bool)> {
+    MONTHS.iter().filter(move |t| t.lang == lang).flat_map(|t| {
+        let full = t.names.iter().map(|&(n, m)| (n, m, false));
+        full.chain(t.abbreviations.iter().map(|&(n, m)| (n, m, true)))
+    })
+}
+
+fn lookup(t: &MonthNames, w: &str, with_abbreviations: bool) -> Option<u8> {
+    let find = |list: &[(&str, u8)]| list.iter().find(|(n, _)| *n == w).map(|&(_, m)| m);
+    find(t.names).or_else(|| if with_abbreviations { find(t.abbreviations) } else { None })
 }
 
 const MONTH_WORD: &str = r"\p{L}{3,12}\.?";

@@ -32,6 +32,7 @@ pub mod quantities;
 pub mod read;
 pub mod segment;
 pub mod statements;
+pub mod stories;
 pub mod text;
 pub mod time;
 

@@ -8,10 +8,14 @@
 //! Nothing here is shipped in a model or copied into the repository: several of these datasets
 //! are licensed for non-commercial evaluation only.
 
+pub mod dates;
 pub mod entities;
 pub mod extract;
 pub mod lang;
+pub mod ner;
+pub mod quotes;
 pub mod seeds;
+pub mod stories;
 
 use serde::Serialize;
 use std::collections::BTreeMap;

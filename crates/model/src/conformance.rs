@@ -68,7 +68,273 @@ pub fn run_all(fresh: &mut dyn FnMut() -> Box<dyn Store>) {
     scan_stops_when_asked(fresh().as_mut());
     analysis_can_be_replaced(fresh().as_mut());
     linking_builds_one_registry(fresh().as_mut());
+    stories_follow_assignments(fresh().as_mut());
+    stories_merge_and_keep_copies(fresh().as_mut());
+    story_index_lookups(fresh().as_mut());
     let _ = Content::Text(String::new());
+}
+
+/// A story assigner for tests. The first word of the title is the story key: an article joins
+/// the most recent story filed under it within 30 days, else founds one. A title `a+b` joins the
+/// story of `a` and absorbs the story of `b`. The first word of the body is a one-band
+/// fingerprint: an article whose band is already stored is a copy of the first article with it.
+/// What the index answered is recorded in `seen`.
+#[derive(Default)]
+pub struct KeyAssigner {
+    pub seen: std::cell::RefCell<Vec<String>>,
+}
+
+/// The stable key the test assigner uses for a word.
+pub fn test_key(word: &str) -> u64 {
+    word.bytes()
+        .fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3))
+}
+
+impl crate::StoryAssigner for KeyAssigner {
+    fn assign(
+        &self,
+        article: &Article,
+        _analysis: &Analysis,
+        index: &dyn crate::StoryIndex,
+    ) -> crate::StoryAssignment {
+        use crate::{day_number, Fingerprint, StoryId, StoryProfile};
+        let title = article.title.clone().unwrap_or_default();
+        let words: Vec<&str> = title.split(['+', ' ']).filter(|w| !w.is_empty()).collect();
+        let day = article.published.as_ref().and_then(day_number);
+        let since = day.or(index.latest_day()).map(|d| d - 30);
+        let band = test_key(article.text.split_whitespace().next().unwrap_or(""));
+        let hit = index.fingerprints(band, None, 1).into_iter().next();
+        let mut seen = self.seen.borrow_mut();
+        for w in &words {
+            seen.push(format!(
+                "df {w} {} of {}",
+                index.key_frequency(test_key(w)),
+                index.documents()
+            ));
+        }
+        let found = |w: &str| {
+            index
+                .stories_by_key(test_key(w), since, 1)
+                .into_iter()
+                .next()
+                .and_then(|id| index.profile(&id))
+        };
+        let (mut profile, copy_of) = match &hit {
+            Some(h) => (
+                index.profile(&h.story).expect("a fingerprinted story exists"),
+                Some(h.copy_of.clone().unwrap_or_else(|| h.article.clone())),
+            ),
+            None => {
+                let new = StoryProfile {
+                    id: StoryId::founded_by(&article.id),
+                    title: article.title.clone(),
+                    representative: Some(article.id.clone()),
+                    representative_kind: Some(article.kind),
+                    representative_score: 1.0,
+                    articles: 0,
+                    copies: 0,
+                    first_day: None,
+                    last_day: None,
+                    languages: vec![],
+                    centroid: vec![],
+                };
+                (words.first().and_then(|w| found(w)).unwrap_or(new), None)
+            }
+        };
+        let mut absorbed = vec![];
+        if copy_of.is_none() && title.contains('+') {
+            if let Some(other) = words.get(1).and_then(|w| found(w)) {
+                if other.id != profile.id {
+                    profile.articles += other.articles;
+                    profile.copies += other.copies;
+                    absorbed.push(other.id);
+                }
+            }
+        }
+        seen.push(format!("{} -> {}", title, profile.id));
+        if copy_of.is_some() {
+            profile.copies += 1;
+        } else {
+            profile.articles += 1;
+        }
+        if let Some(d) = day {
+            profile.first_day = Some(profile.first_day.map_or(d, |f| f.min(d)));
+            profile.last_day = Some(profile.last_day.map_or(d, |l| l.max(d)));
+        }
+        if let Some(l) = article.language {
+            if !profile.languages.contains(&l) {
+                profile.languages.push(l);
+                profile.languages.sort();
+            }
+        }
+        let keys: Vec<u64> = words.iter().map(|w| test_key(w)).collect();
+        crate::StoryAssignment {
+            profile,
+            day,
+            file_under: keys.clone(),
+            frequencies: if copy_of.is_some() { vec![] } else { keys },
+            fingerprint: (copy_of.is_none()).then(|| Fingerprint {
+                bands: vec![band],
+                minhash: vec![1, 2, 3],
+                shingles: 3,
+            }),
+            copy_of,
+            absorbed,
+        }
+    }
+}
+
+/// `sample(n)` with a title (the test assigner's key), a body, a language, an outlet and a date.
+pub fn story_sample(
+    n: u32,
+    title: &str,
+    body: &str,
+    lang: Lang,
+    outlet: &str,
+    date: &str,
+) -> Ingested {
+    let mut d = sample(n);
+    d.article.title = Some(title.to_string());
+    d.article.text = body.to_string();
+    d.article.paragraphs = vec![Span::new(0, body.len())];
+    d.article.language = Some(lang);
+    d.article.outlet = Some(outlet.to_string());
+    d.article.published = date.parse().ok();
+    d
+}
+
+pub fn stories_follow_assignments(store: &mut dyn Store) {
+    let a = story_sample(1, "alpha one", "w1 text", Lang::En, "Outlet A", "2025-10-01");
+    let b = story_sample(2, "alpha two", "w2 text", Lang::Uk, "Outlet B", "2025-10-03");
+    let c = story_sample(3, "beta", "w3 text", Lang::En, "Outlet A", "2025-10-02");
+    let late = story_sample(4, "alpha late", "w4 text", Lang::En, "Outlet A", "2026-01-01");
+    let mut dup = story_sample(5, "alpha dup", "w5 text", Lang::En, "Outlet C", "2025-10-02");
+    dup.text_hash = a.text_hash.clone();
+    let assigner = KeyAssigner::default();
+    let out = store
+        .put_batch_assigned(&[a.clone(), b.clone(), c.clone(), dup], &NameLinker, &assigner)
+        .unwrap();
+    assert!(matches!(out[3], PutOutcome::Duplicate { .. }));
+    store.put_batch_assigned(std::slice::from_ref(&late), &NameLinker, &assigner).unwrap();
+
+    let alpha = store.story_of(&a.article.id).unwrap().expect("every stored article has a story");
+    assert_eq!(alpha, crate::StoryId::founded_by(&a.article.id));
+    assert_eq!(store.story_of(&b.article.id).unwrap(), Some(alpha.clone()));
+    let beta = store.story_of(&c.article.id).unwrap().unwrap();
+    assert_ne!(alpha, beta);
+    let late_story = store.story_of(&late.article.id).unwrap().unwrap();
+    assert_ne!(late_story, alpha, "beyond the window: a new story");
+    assert_eq!(store.story_of(&ArticleId("ffff".into())).unwrap(), None);
+
+    let s = store.story(&alpha).unwrap().expect("story");
+    assert_eq!(s.articles, vec![a.article.id.clone(), b.article.id.clone()]);
+    assert_eq!(s.title.as_deref(), Some("alpha one"));
+    assert_eq!(s.languages.len(), 2);
+    assert_eq!(s.outlets, vec!["Outlet A", "Outlet B"]);
+    assert_eq!(s.first.unwrap().to_string(), "2025-10-01");
+    assert_eq!(s.last.unwrap().to_string(), "2025-10-03");
+    assert!(s.copies.is_empty());
+    let p = store.story_profile(&alpha).unwrap().unwrap();
+    assert_eq!((p.articles, p.first_day.is_some()), (2, true));
+
+    let mut order = vec![];
+    store
+        .stories(&mut |s| {
+            order.push(s.id.clone());
+            ControlFlow::Continue(())
+        })
+        .unwrap();
+    assert_eq!(order.len(), 3);
+    assert_eq!(order[0], alpha, "the largest story first");
+    assert_eq!(order[1], late_story, "then the most recently active");
+    let prefix: String = alpha.0.chars().take(8).collect();
+    let prefix = prefix.as_str();
+    assert!(store.story_ids_with_prefix(prefix, 10).unwrap().contains(&alpha));
+    assert!(store.story_ids_with_prefix("zz", 10).unwrap().is_empty());
+
+    // Linking alone assigns no story; `assign_pending` catches up, in stored order.
+    let plain = story_sample(6, "gamma", "w6 text", Lang::En, "Outlet A", "2025-10-02");
+    let plain2 = story_sample(7, "gamma", "w7 text", Lang::En, "Outlet A", "2025-10-03");
+    store.put_batch_linked(&[plain.clone(), plain2.clone()], &NameLinker).unwrap();
+    assert_eq!(store.story_of(&plain.article.id).unwrap(), None);
+    assert_eq!(store.assign_pending(&assigner, 1).unwrap(), 1);
+    assert!(store.story_of(&plain.article.id).unwrap().is_some());
+    assert_eq!(store.story_of(&plain2.article.id).unwrap(), None);
+    assert_eq!(store.assign_pending(&assigner, 10).unwrap(), 1);
+    assert_eq!(
+        store.story_of(&plain2.article.id).unwrap(),
+        store.story_of(&plain.article.id).unwrap()
+    );
+    assert_eq!(store.assign_pending(&assigner, 10).unwrap(), 0);
+}
+
+pub fn stories_merge_and_keep_copies(store: &mut dyn Store) {
+    let assigner = KeyAssigner::default();
+    let a = story_sample(1, "alpha", "orig text", Lang::En, "Wire", "2025-10-01");
+    let b = story_sample(2, "beta", "b text", Lang::Ru, "Outlet B", "2025-10-02");
+    let copy = story_sample(3, "reprint", "orig again", Lang::En, "Outlet C", "2025-10-02");
+    let copy2 = story_sample(4, "another", "orig once more", Lang::En, "Outlet D", "2025-10-03");
+    let bridge = story_sample(5, "alpha+beta", "bridge text", Lang::En, "Outlet E", "2025-10-04");
+    for d in [&a, &b, &copy, &copy2, &bridge] {
+        store.put_batch_assigned(std::slice::from_ref(d), &NameLinker, &assigner).unwrap();
+    }
+    let alpha = crate::StoryId::founded_by(&a.article.id);
+    let beta = crate::StoryId::founded_by(&b.article.id);
+    for d in [&a, &b, &copy, &copy2, &bridge] {
+        assert_eq!(
+            store.story_of(&d.article.id).unwrap(),
+            Some(alpha.clone()),
+            "{:?}",
+            d.article.title
+        );
+    }
+    assert!(store.story(&beta).unwrap().is_none(), "an absorbed story is gone");
+    assert!(store.story_profile(&beta).unwrap().is_none());
+    let s = store.story(&alpha).unwrap().unwrap();
+    let ids: Vec<ArticleId> =
+        [&a, &b, &copy, &copy2, &bridge].iter().map(|d| d.article.id.clone()).collect();
+    assert_eq!(s.articles, ids, "members in stored order after a merge");
+    assert_eq!(s.copies.len(), 1);
+    let g = &s.copies[0];
+    assert_eq!(g.original, a.article.id);
+    assert_eq!(g.copies, vec![copy.article.id.clone(), copy2.article.id.clone()]);
+    assert_eq!(g.reach(), 3);
+    assert_eq!(g.outlets, vec!["Wire", "Outlet C", "Outlet D"]);
+    assert_eq!(s.distinct(), 3);
+    let mut n = 0;
+    store
+        .stories(&mut |_| {
+            n += 1;
+            ControlFlow::Continue(())
+        })
+        .unwrap();
+    assert_eq!(n, 1);
+}
+
+pub fn story_index_lookups(store: &mut dyn Store) {
+    let assigner = KeyAssigner::default();
+    let docs = [
+        story_sample(1, "alpha", "t1", Lang::En, "A", "2025-10-01"),
+        story_sample(2, "alpha y", "t2", Lang::En, "A", "2025-10-05"),
+        story_sample(3, "x y", "t3", Lang::En, "A", "2025-10-06"),
+        story_sample(4, "alpha", "t4", Lang::En, "A", ""),
+    ];
+    store.put_batch_assigned(&docs, &NameLinker, &assigner).unwrap();
+    let seen = assigner.seen.borrow();
+    // Frequencies count articles seen before this one, copies excepted.
+    assert!(seen.contains(&"df alpha 0 of 0".to_string()), "{seen:?}");
+    assert!(seen.contains(&"df alpha 1 of 1".to_string()), "{seen:?}");
+    assert!(seen.contains(&"df y 1 of 2".to_string()), "{seen:?}");
+    assert!(seen.contains(&"df alpha 2 of 3".to_string()), "{seen:?}");
+    let alpha = crate::StoryId::founded_by(&docs[0].article.id);
+    let x = crate::StoryId::founded_by(&docs[2].article.id);
+    assert_eq!(
+        store.story_of(&docs[3].article.id).unwrap(),
+        Some(alpha.clone()),
+        "undated: the stream's present"
+    );
+    assert_eq!(store.story(&alpha).unwrap().unwrap().articles.len(), 3);
+    assert_eq!(store.story(&x).unwrap().unwrap().articles.len(), 1);
 }
 
 /// A linker for tests: one entity per cluster name, keyed by that name.

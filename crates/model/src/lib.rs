@@ -11,7 +11,9 @@
 //! source.
 //!
 //! Storage is a trait, [`Store`], with an in-memory reference implementation ([`MemStore`]) and a
-//! conformance suite ([`conformance`]) that every backend runs.
+//! conformance suite ([`conformance`]) that every backend runs. Corpus-wide registries (entities,
+//! stories) are filled inside the store's write transaction through traits the engine implements
+//! ([`Linker`], [`StoryAssigner`]), so ingest stays one writer.
 
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::string_slice))]
 
@@ -23,6 +25,7 @@ mod lang;
 mod span;
 mod statement;
 mod store;
+mod story;
 
 pub use article::*;
 pub use date::{days_in_month, BadDate, PartialDate};
@@ -31,6 +34,7 @@ pub use lang::{Lang, Script, UnknownLang};
 pub use span::Span;
 pub use statement::*;
 pub use store::*;
+pub use story::*;
 
 #[cfg(test)]
 mod tests {

@@ -5,10 +5,11 @@
 //! must pass, run against each of them.
 
 use crate::{
-    Analysis, Article, ArticleId, EntityId, EntityIndex, EntityLink, EntityRecord, InputFormat,
-    Linker, StoredArticle,
+    Analysis, Article, ArticleId, EntityId, EntityIndex, EntityLink, EntityRecord, Fingerprint,
+    FingerprintHit, InputFormat, Linker, Member, StoredArticle, Story, StoryAssigner,
+    StoryAssignment, StoryId, StoryIndex, StoryProfile,
 };
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::ControlFlow;
 
 /// An article ready to be stored, with the original bytes it was made from.
@@ -105,6 +106,40 @@ pub trait Store {
 
     /// The articles that mention an entity, in insertion order.
     fn entity_articles(&self, id: &EntityId) -> StoreResult<Vec<ArticleId>>;
+
+    /// Like [`put_batch_linked`](Store::put_batch_linked), and then assigns every stored article
+    /// to a story with `assigner`, in the same transaction: after a crash, an article is stored
+    /// with its entities and its story, or not at all. The store applies each
+    /// [`StoryAssignment`]: the profile, the member (and what it copies), the postings under
+    /// `file_under`, the document frequencies, the fingerprint, and absorbed stories (their
+    /// members move to the surviving story).
+    fn put_batch_assigned(
+        &mut self,
+        batch: &[Ingested],
+        linker: &dyn Linker,
+        assigner: &dyn StoryAssigner,
+    ) -> StoreResult<Vec<PutOutcome>>;
+
+    /// Assigns a story to up to `limit` stored articles that have none (stored with
+    /// [`put_batch_linked`](Store::put_batch_linked), or before the store knew stories), in
+    /// stored order, in one transaction. Returns how many were assigned.
+    fn assign_pending(&mut self, assigner: &dyn StoryAssigner, limit: usize) -> StoreResult<usize>;
+
+    /// One story, with its members in stored order.
+    fn story(&self, id: &StoryId) -> StoreResult<Option<Story>>;
+
+    /// The story an article belongs to.
+    fn story_of(&self, article: &ArticleId) -> StoreResult<Option<StoryId>>;
+
+    /// Calls `f` with every story until it breaks: the most members first, then the most
+    /// recently active, then by id.
+    fn stories(&self, f: &mut dyn FnMut(&Story) -> ControlFlow<()>) -> StoreResult<()>;
+
+    /// Story ids that start with `prefix`, at most `limit`, in id order.
+    fn story_ids_with_prefix(&self, prefix: &str, limit: usize) -> StoreResult<Vec<StoryId>>;
+
+    /// The profile the assigner keeps for a story (for inspection and tests).
+    fn story_profile(&self, id: &StoryId) -> StoreResult<Option<StoryProfile>>;
 }
 
 /// An in-memory [`Store`], the reference implementation for tests and throw-away runs.
@@ -118,6 +153,167 @@ pub struct MemStore {
     entity_order: Vec<EntityId>,
     by_key: HashMap<String, Vec<EntityId>>,
     entity_articles: HashMap<EntityId, Vec<ArticleId>>,
+    stories: MemStories,
+}
+
+/// The story registry of a [`MemStore`].
+#[derive(Debug, Default)]
+struct MemStories {
+    profiles: HashMap<StoryId, StoryProfile>,
+    /// Creation sequence of each live story (ties in lookups go to the newer story).
+    seq: HashMap<StoryId, u64>,
+    next_seq: u64,
+    members: HashMap<StoryId, Vec<ArticleId>>,
+    /// Story and original of every member.
+    member_of: HashMap<ArticleId, (StoryId, Option<ArticleId>)>,
+    /// Key → story → the latest day it was filed under the key.
+    postings: HashMap<u64, BTreeMap<StoryId, Option<i32>>>,
+    frequencies: HashMap<u64, u64>,
+    documents: u64,
+    bands: HashMap<u64, Vec<ArticleId>>,
+    fingerprints: HashMap<ArticleId, (Option<i32>, Fingerprint)>,
+    latest_day: Option<i32>,
+}
+
+/// Whether a day passes a `since` filter: undated entries pass only an undated lookup.
+fn active(day: Option<i32>, since: Option<i32>) -> bool {
+    match (since, day) {
+        (None, _) => true,
+        (Some(s), Some(d)) => d >= s,
+        (Some(_), None) => false,
+    }
+}
+
+impl StoryIndex for MemStore {
+    fn stories_by_key(&self, key: u64, since: Option<i32>, limit: usize) -> Vec<StoryId> {
+        let st = &self.stories;
+        let Some(list) = st.postings.get(&key) else { return vec![] };
+        let mut hits: Vec<(Option<i32>, u64, &StoryId)> = list
+            .iter()
+            .filter(|(_, d)| active(**d, since))
+            .map(|(s, d)| (*d, st.seq.get(s).copied().unwrap_or(0), s))
+            .collect();
+        hits.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)));
+        hits.into_iter().take(limit).map(|(_, _, s)| s.clone()).collect()
+    }
+
+    fn profile(&self, id: &StoryId) -> Option<StoryProfile> {
+        self.stories.profiles.get(id).cloned()
+    }
+
+    fn key_frequency(&self, key: u64) -> u64 {
+        self.stories.frequencies.get(&key).copied().unwrap_or(0)
+    }
+
+    fn documents(&self) -> u64 {
+        self.stories.documents
+    }
+
+    fn fingerprints(&self, band: u64, since: Option<i32>, limit: usize) -> Vec<FingerprintHit> {
+        let st = &self.stories;
+        let Some(list) = st.bands.get(&band) else { return vec![] };
+        list.iter()
+            .filter_map(|a| {
+                let (day, fp) = st.fingerprints.get(a)?;
+                if !active(*day, since) {
+                    return None;
+                }
+                let (story, copy_of) = st.member_of.get(a)?.clone();
+                Some(FingerprintHit {
+                    article: a.clone(),
+                    story,
+                    copy_of,
+                    day: *day,
+                    fingerprint: fp.clone(),
+                })
+            })
+            .take(limit)
+            .collect()
+    }
+
+    fn latest_day(&self) -> Option<i32> {
+        self.stories.latest_day
+    }
+}
+
+impl MemStore {
+    /// The position of a stored article in insertion order.
+    fn position(&self, id: &ArticleId) -> usize {
+        self.order.iter().position(|x| x == id).unwrap_or(usize::MAX)
+    }
+
+    fn apply_story(&mut self, article: &ArticleId, a: StoryAssignment) {
+        let id = a.profile.id.clone();
+        let file_day = a.day.or(self.stories.latest_day);
+        for gone in a.absorbed.iter().filter(|g| **g != id) {
+            let moved = self.stories.members.remove(gone).unwrap_or_default();
+            for m in &moved {
+                if let Some(x) = self.stories.member_of.get_mut(m) {
+                    x.0 = id.clone();
+                }
+            }
+            let mut all = self.stories.members.remove(&id).unwrap_or_default();
+            all.extend(moved);
+            all.sort_by_key(|m| self.position(m));
+            self.stories.members.insert(id.clone(), all);
+            self.stories.profiles.remove(gone);
+            self.stories.seq.remove(gone);
+            for list in self.stories.postings.values_mut() {
+                list.remove(gone);
+            }
+        }
+        let st = &mut self.stories;
+        if !st.seq.contains_key(&id) {
+            st.seq.insert(id.clone(), st.next_seq);
+            st.next_seq += 1;
+        }
+        st.profiles.insert(id.clone(), a.profile);
+        st.members.entry(id.clone()).or_default().push(article.clone());
+        st.member_of.insert(article.clone(), (id.clone(), a.copy_of.clone()));
+        for k in a.file_under {
+            let d = st.postings.entry(k).or_default().entry(id.clone()).or_insert(file_day);
+            *d = (*d).max(file_day);
+        }
+        if a.copy_of.is_none() {
+            st.documents += 1;
+        }
+        for k in a.frequencies {
+            *st.frequencies.entry(k).or_default() += 1;
+        }
+        if let Some(fp) = a.fingerprint {
+            for b in &fp.bands {
+                st.bands.entry(*b).or_default().push(article.clone());
+            }
+            st.fingerprints.insert(article.clone(), (a.day, fp));
+        }
+        if let Some(d) = a.day {
+            st.latest_day = Some(st.latest_day.map_or(d, |l| l.max(d)));
+        }
+    }
+
+    fn member_view(&self, id: &ArticleId) -> Member {
+        let a = self.rows.get(id).map(|d| &d.article);
+        Member {
+            article: id.clone(),
+            copy_of: self.stories.member_of.get(id).and_then(|x| x.1.clone()),
+            language: a.and_then(|a| a.language),
+            outlet: a.and_then(|a| a.outlet.clone()),
+            published: a.and_then(|a| a.published),
+        }
+    }
+
+    fn story_view(&self, id: &StoryId) -> Option<Story> {
+        let p = self.stories.profiles.get(id)?;
+        let members: Vec<Member> = self
+            .stories
+            .members
+            .get(id)
+            .into_iter()
+            .flatten()
+            .map(|m| self.member_view(m))
+            .collect();
+        Some(Story::assemble(p, &members))
+    }
 }
 
 impl EntityIndex for MemStore {
@@ -276,5 +472,82 @@ impl Store for MemStore {
 
     fn entity_articles(&self, id: &EntityId) -> StoreResult<Vec<ArticleId>> {
         Ok(self.entity_articles.get(id).cloned().unwrap_or_default())
+    }
+
+    fn put_batch_assigned(
+        &mut self,
+        batch: &[Ingested],
+        linker: &dyn Linker,
+        assigner: &dyn StoryAssigner,
+    ) -> StoreResult<Vec<PutOutcome>> {
+        let mut out = Vec::with_capacity(batch.len());
+        for doc in batch {
+            let outcome = self.put_batch_linked(std::slice::from_ref(doc), linker)?.remove(0);
+            if let PutOutcome::Stored(id) = &outcome {
+                if let Some(row) = self.rows.get(id) {
+                    let (article, analysis) = (row.article.clone(), row.analysis.clone());
+                    let a = assigner.assign(&article, &analysis, self);
+                    self.apply_story(id, a);
+                }
+            }
+            out.push(outcome);
+        }
+        Ok(out)
+    }
+
+    fn assign_pending(&mut self, assigner: &dyn StoryAssigner, limit: usize) -> StoreResult<usize> {
+        let pending: Vec<ArticleId> = self
+            .order
+            .iter()
+            .filter(|id| !self.stories.member_of.contains_key(*id))
+            .take(limit)
+            .cloned()
+            .collect();
+        for id in &pending {
+            if let Some(row) = self.rows.get(id) {
+                let (article, analysis) = (row.article.clone(), row.analysis.clone());
+                let a = assigner.assign(&article, &analysis, self);
+                self.apply_story(id, a);
+            }
+        }
+        Ok(pending.len())
+    }
+
+    fn story(&self, id: &StoryId) -> StoreResult<Option<Story>> {
+        Ok(self.story_view(id))
+    }
+
+    fn story_of(&self, article: &ArticleId) -> StoreResult<Option<StoryId>> {
+        Ok(self.stories.member_of.get(article).map(|x| x.0.clone()))
+    }
+
+    fn stories(&self, f: &mut dyn FnMut(&Story) -> ControlFlow<()>) -> StoreResult<()> {
+        let mut ids: Vec<(&StoryId, usize, Option<i32>)> = self
+            .stories
+            .profiles
+            .iter()
+            .map(|(id, p)| (id, self.stories.members.get(id).map_or(0, Vec::len), p.last_day))
+            .collect();
+        ids.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(b.0)));
+        for (id, _, _) in ids {
+            if let Some(s) = self.story_view(id) {
+                if f(&s).is_break() {
+                    break;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn story_ids_with_prefix(&self, prefix: &str, limit: usize) -> StoreResult<Vec<StoryId>> {
+        let mut ids: Vec<StoryId> =
+            self.stories.profiles.keys().filter(|id| id.0.starts_with(prefix)).cloned().collect();
+        ids.sort();
+        ids.truncate(limit);
+        Ok(ids)
+    }
+
+    fn story_profile(&self, id: &StoryId) -> StoreResult<Option<StoryProfile>> {
+        Ok(self.stories.profiles.get(id).cloned())
     }
 }

@@ -12,8 +12,9 @@
 
 use parallax_model::{
     Analysis, Article, ArticleId, DocEntities, EntityId, EntityIndex, EntityLink, EntityRecord,
-    Ingested, InputFormat, Linker, PutOutcome, RawRecord, Store, StoreError, StoreResult,
-    StoredArticle,
+    FingerprintHit, Ingested, InputFormat, Linker, Member, PutOutcome, RawRecord, Store,
+    StoreError, StoreResult, StoredArticle, Story, StoryAssigner, StoryAssignment, StoryId,
+    StoryIndex, StoryProfile,
 };
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
 use std::ops::ControlFlow;
@@ -21,7 +22,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// The schema this build writes and reads.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// The database file inside a data directory.
 pub const DB_FILE: &str = "parallax.sqlite3";
@@ -79,6 +80,47 @@ CREATE TABLE IF NOT EXISTS entity_articles (
     entity_id  TEXT NOT NULL,
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     PRIMARY KEY (entity_id, article_id)
+) WITHOUT ROWID;
+"#;
+
+/// Schema 3: the story registry. Feature keys are the engine's 64-bit keys stored as SQLite
+/// integers (the same bits); days are day numbers (days since 1970-01-01).
+const SCHEMA_V3: &str = r#"
+CREATE TABLE IF NOT EXISTS stories (
+    seq      INTEGER PRIMARY KEY AUTOINCREMENT,
+    id       TEXT NOT NULL UNIQUE,
+    members  INTEGER NOT NULL DEFAULT 0,
+    last_day INTEGER,
+    profile  TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS stories_by_size ON stories(members DESC, last_day DESC, id);
+CREATE TABLE IF NOT EXISTS story_members (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    story_id   TEXT NOT NULL,
+    copy_of    TEXT
+);
+CREATE INDEX IF NOT EXISTS story_members_by_story ON story_members(story_id);
+CREATE TABLE IF NOT EXISTS story_postings (
+    key       INTEGER NOT NULL,
+    story_seq INTEGER NOT NULL,
+    day       INTEGER,
+    PRIMARY KEY (key, story_seq)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS story_postings_recent ON story_postings(key, day DESC, story_seq DESC);
+CREATE INDEX IF NOT EXISTS story_postings_by_story ON story_postings(story_seq);
+CREATE TABLE IF NOT EXISTS story_keys (
+    key      INTEGER PRIMARY KEY,
+    articles INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS story_fingerprints (
+    article_id  TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    day         INTEGER,
+    fingerprint TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS story_bands (
+    band        INTEGER NOT NULL,
+    article_seq INTEGER NOT NULL,
+    PRIMARY KEY (band, article_seq)
 ) WITHOUT ROWID;
 "#;
 
@@ -164,6 +206,7 @@ impl SqliteStore {
             let tx = self.conn.transaction().map_err(backend)?;
             tx.execute_batch(SCHEMA).map_err(backend)?;
             tx.execute_batch(SCHEMA_V2).map_err(backend)?;
+            tx.execute_batch(SCHEMA_V3).map_err(backend)?;
             tx.execute(
                 "INSERT OR REPLACE INTO meta(key, value) VALUES ('created_by', ?1)",
                 params![concat!("parallax ", env!("CARGO_PKG_VERSION"))],
@@ -182,6 +225,10 @@ impl SqliteStore {
         let tx = self.conn.transaction().map_err(backend)?;
         if from < 2 {
             tx.execute_batch(SCHEMA_V2).map_err(backend)?;
+        }
+        if from < 3 {
+            // Articles stored before stories existed get theirs from `Store::assign_pending`.
+            tx.execute_batch(SCHEMA_V3).map_err(backend)?;
         }
         tx.pragma_update(None, "user_version", SCHEMA_VERSION).map_err(backend)?;
         tx.commit().map_err(backend)
@@ -314,76 +361,100 @@ impl Store for SqliteStore {
         batch: &[Ingested],
         linker: &dyn Linker,
     ) -> StoreResult<Vec<PutOutcome>> {
-        // Compressed before the transaction opens, so that readers wait less. Not on a thread pool:
-        // callers may be feeding this writer from one, and would deadlock against it.
-        let compressed: Vec<(&'static str, Vec<u8>)> =
-            batch.iter().map(|d| compress(&d.raw.bytes)).collect();
+        self.put(batch, linker, None)
+    }
+
+    fn put_batch_assigned(
+        &mut self,
+        batch: &[Ingested],
+        linker: &dyn Linker,
+        assigner: &dyn StoryAssigner,
+    ) -> StoreResult<Vec<PutOutcome>> {
+        self.put(batch, linker, Some(assigner))
+    }
+
+    fn assign_pending(&mut self, assigner: &dyn StoryAssigner, limit: usize) -> StoreResult<usize> {
         let tx = self.conn.transaction().map_err(backend)?;
-        let mut out = Vec::with_capacity(batch.len());
+        let pending: Vec<(String, String, String)> = {
+            let mut stmt = tx
+                .prepare(
+                    "SELECT a.id, a.article, n.analysis FROM articles a JOIN analyses n ON n.id = a.id
+                     WHERE NOT EXISTS (SELECT 1 FROM story_members m WHERE m.article_id = a.id)
+                     ORDER BY a.seq LIMIT ?1",
+                )
+                .map_err(backend)?;
+            let rows = stmt
+                .query_map(params![limit.min(i64::MAX as usize) as i64], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                })
+                .map_err(backend)?;
+            rows.collect::<rusqlite::Result<_>>().map_err(backend)?
+        };
         {
             let me = SqliteStoreRef { conn: &tx };
-            let mut insert_article = tx
-                .prepare_cached(
-                    "INSERT INTO articles(id, raw_hash, text_hash, source, language, published, outlet, article)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                )
-                .map_err(backend)?;
-            let mut insert_raw = tx
-                .prepare_cached(
-                    "INSERT INTO raw(id, source, format, encoding, compression, bytes) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                )
-                .map_err(backend)?;
-            let mut insert_analysis = tx
-                .prepare_cached("INSERT INTO analyses(id, engine, analysis) VALUES (?1, ?2, ?3)")
-                .map_err(backend)?;
-            for (doc, (compression, bytes)) in batch.iter().zip(compressed) {
-                if let Some(of) = me.existing(doc)? {
-                    out.push(PutOutcome::Duplicate { of });
-                    continue;
-                }
-                let a = &doc.article;
-                let article_json =
-                    serde_json::to_string(a).map_err(|e| StoreError::Backend(e.to_string()))?;
-                insert_article
-                    .execute(params![
-                        a.id.0,
-                        doc.raw_hash,
-                        doc.text_hash,
-                        a.source,
-                        a.language.map(|l| l.code()),
-                        a.published.map(|d| d.to_string()),
-                        a.outlet,
-                        article_json
-                    ])
-                    .map_err(backend)?;
-                insert_raw
-                    .execute(params![
-                        a.id.0,
-                        doc.raw.source,
-                        format_name(doc.raw.format),
-                        doc.raw.encoding,
-                        compression,
-                        bytes
-                    ])
-                    .map_err(backend)?;
-                let links = linker.link(a, &doc.analysis.entities, &me);
-                let mut analysis = doc.analysis.clone();
-                for link in &links {
-                    me.apply_link(&a.id, link)?;
-                    if let Some(c) = analysis.entities.clusters.get_mut(link.cluster) {
-                        c.entity = Some(link.entity.id.clone());
-                    }
-                }
-                let analysis_json = serde_json::to_string(&analysis)
-                    .map_err(|e| StoreError::Backend(e.to_string()))?;
-                insert_analysis
-                    .execute(params![a.id.0, analysis.engine, analysis_json])
-                    .map_err(backend)?;
-                out.push(PutOutcome::Stored(a.id.clone()));
+            for (id, article, analysis) in &pending {
+                let article: Article = decode(article, "article", id).map_err(backend)?;
+                let analysis: Analysis = decode(analysis, "analysis", id).map_err(backend)?;
+                let a = assigner.assign(&article, &analysis, &me);
+                me.apply_story(&article.id, a)?;
             }
         }
         tx.commit().map_err(backend)?;
-        Ok(out)
+        Ok(pending.len())
+    }
+
+    fn story(&self, id: &StoryId) -> StoreResult<Option<Story>> {
+        SqliteStoreRef { conn: &self.conn }.story(id)
+    }
+
+    fn story_of(&self, article: &ArticleId) -> StoreResult<Option<StoryId>> {
+        self.conn
+            .query_row(
+                "SELECT story_id FROM story_members WHERE article_id = ?1",
+                params![article.0],
+                |r| r.get::<_, String>(0),
+            )
+            .optional()
+            .map(|o| o.map(StoryId))
+            .map_err(backend)
+    }
+
+    fn stories(&self, f: &mut dyn FnMut(&Story) -> ControlFlow<()>) -> StoreResult<()> {
+        let me = SqliteStoreRef { conn: &self.conn };
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id FROM stories ORDER BY members DESC, last_day DESC, id")
+            .map_err(backend)?;
+        let mut rows = stmt.query([]).map_err(backend)?;
+        while let Some(row) = rows.next().map_err(backend)? {
+            let id = StoryId(row.get(0).map_err(backend)?);
+            if let Some(s) = me.story(&id)? {
+                if f(&s).is_break() {
+                    break;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn story_ids_with_prefix(&self, prefix: &str, limit: usize) -> StoreResult<Vec<StoryId>> {
+        if !prefix.chars().all(|c| c.is_ascii_alphanumeric()) {
+            return Ok(vec![]);
+        }
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id FROM stories WHERE id GLOB ?1 ORDER BY id LIMIT ?2")
+            .map_err(backend)?;
+        let rows = stmt
+            .query_map(params![format!("{prefix}*"), limit.min(i64::MAX as usize) as i64], |r| {
+                r.get::<_, String>(0)
+            })
+            .map_err(backend)?;
+        rows.map(|r| r.map(StoryId).map_err(backend)).collect()
+    }
+
+    fn story_profile(&self, id: &StoryId) -> StoreResult<Option<StoryProfile>> {
+        SqliteStoreRef { conn: &self.conn }.story_profile(id)
     }
 
     fn entity(&self, id: &EntityId) -> StoreResult<Option<EntityRecord>> {
@@ -523,6 +594,92 @@ impl Store for SqliteStore {
     }
 }
 
+impl SqliteStore {
+    /// Stores a batch in one transaction: articles, raw bytes, entity links, and stories when an
+    /// assigner is given.
+    fn put(
+        &mut self,
+        batch: &[Ingested],
+        linker: &dyn Linker,
+        assigner: Option<&dyn StoryAssigner>,
+    ) -> StoreResult<Vec<PutOutcome>> {
+        // Compressed before the transaction opens, so that readers wait less. Not on a thread pool:
+        // callers may be feeding this writer from one, and would deadlock against it.
+        let compressed: Vec<(&'static str, Vec<u8>)> =
+            batch.iter().map(|d| compress(&d.raw.bytes)).collect();
+        let tx = self.conn.transaction().map_err(backend)?;
+        let mut out = Vec::with_capacity(batch.len());
+        {
+            let me = SqliteStoreRef { conn: &tx };
+            let mut insert_article = tx
+                .prepare_cached(
+                    "INSERT INTO articles(id, raw_hash, text_hash, source, language, published, outlet, article)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                )
+                .map_err(backend)?;
+            let mut insert_raw = tx
+                .prepare_cached(
+                    "INSERT INTO raw(id, source, format, encoding, compression, bytes) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                )
+                .map_err(backend)?;
+            let mut insert_analysis = tx
+                .prepare_cached("INSERT INTO analyses(id, engine, analysis) VALUES (?1, ?2, ?3)")
+                .map_err(backend)?;
+            for (doc, (compression, bytes)) in batch.iter().zip(compressed) {
+                if let Some(of) = me.existing(doc)? {
+                    out.push(PutOutcome::Duplicate { of });
+                    continue;
+                }
+                let a = &doc.article;
+                let article_json =
+                    serde_json::to_string(a).map_err(|e| StoreError::Backend(e.to_string()))?;
+                insert_article
+                    .execute(params![
+                        a.id.0,
+                        doc.raw_hash,
+                        doc.text_hash,
+                        a.source,
+                        a.language.map(|l| l.code()),
+                        a.published.map(|d| d.to_string()),
+                        a.outlet,
+                        article_json
+                    ])
+                    .map_err(backend)?;
+                insert_raw
+                    .execute(params![
+                        a.id.0,
+                        doc.raw.source,
+                        format_name(doc.raw.format),
+                        doc.raw.encoding,
+                        compression,
+                        bytes
+                    ])
+                    .map_err(backend)?;
+                let links = linker.link(a, &doc.analysis.entities, &me);
+                let mut analysis = doc.analysis.clone();
+                for link in &links {
+                    me.apply_link(&a.id, link)?;
+                    if let Some(c) = analysis.entities.clusters.get_mut(link.cluster) {
+                        c.entity = Some(link.entity.id.clone());
+                    }
+                }
+                let analysis_json = serde_json::to_string(&analysis)
+                    .map_err(|e| StoreError::Backend(e.to_string()))?;
+                insert_analysis
+                    .execute(params![a.id.0, analysis.engine, analysis_json])
+                    .map_err(backend)?;
+                if let Some(assigner) = assigner {
+                    let story = assigner.assign(a, &analysis, &me);
+                    me.apply_story(&a.id, story)?;
+                }
+                out.push(PutOutcome::Stored(a.id.clone()));
+            }
+        }
+        tx.commit().map_err(backend)?;
+        Ok(out)
+    }
+}
+
 /// Borrowed view used inside a transaction.
 struct SqliteStoreRef<'a> {
     conn: &'a Connection,
@@ -552,6 +709,245 @@ impl EntityIndex for SqliteStoreRef<'_> {
         };
         // A registry that cannot be read links nothing new to it; the article is still stored.
         run().unwrap_or_default()
+    }
+}
+
+/// A 64-bit feature key as an SQLite integer (the same bits).
+fn sql_key(k: u64) -> i64 {
+    i64::from_ne_bytes(k.to_ne_bytes())
+}
+
+fn json<T: serde::Serialize>(v: &T) -> StoreResult<String> {
+    serde_json::to_string(v).map_err(|e| StoreError::Backend(e.to_string()))
+}
+
+const META_DOCUMENTS: &str = "story_documents";
+const META_LATEST_DAY: &str = "story_latest_day";
+
+impl StoryIndex for SqliteStoreRef<'_> {
+    fn stories_by_key(&self, key: u64, since: Option<i32>, limit: usize) -> Vec<StoryId> {
+        let run = || -> rusqlite::Result<Vec<StoryId>> {
+            let limit = limit.min(i64::MAX as usize) as i64;
+            let map = |r: &rusqlite::Row<'_>| r.get::<_, String>(0).map(StoryId);
+            match since {
+                Some(d) => {
+                    let mut stmt = self.conn.prepare_cached(
+                        "SELECT s.id FROM story_postings p JOIN stories s ON s.seq = p.story_seq
+                         WHERE p.key = ?1 AND p.day >= ?2 ORDER BY p.day DESC, p.story_seq DESC LIMIT ?3",
+                    )?;
+                    let rows = stmt.query_map(params![sql_key(key), d, limit], map)?;
+                    rows.collect()
+                }
+                None => {
+                    let mut stmt = self.conn.prepare_cached(
+                        "SELECT s.id FROM story_postings p JOIN stories s ON s.seq = p.story_seq
+                         WHERE p.key = ?1 ORDER BY p.day DESC, p.story_seq DESC LIMIT ?2",
+                    )?;
+                    let rows = stmt.query_map(params![sql_key(key), limit], map)?;
+                    rows.collect()
+                }
+            }
+        };
+        // An index that cannot be read finds no candidate; the article founds a story.
+        run().unwrap_or_default()
+    }
+
+    fn profile(&self, id: &StoryId) -> Option<StoryProfile> {
+        self.story_profile(id).ok().flatten()
+    }
+
+    fn key_frequency(&self, key: u64) -> u64 {
+        self.conn
+            .prepare_cached("SELECT articles FROM story_keys WHERE key = ?1")
+            .and_then(|mut s| s.query_row(params![sql_key(key)], |r| r.get::<_, i64>(0)).optional())
+            .ok()
+            .flatten()
+            .map_or(0, |n| n.max(0) as u64)
+    }
+
+    fn documents(&self) -> u64 {
+        self.meta_i64(META_DOCUMENTS).map_or(0, |n| n.max(0) as u64)
+    }
+
+    fn fingerprints(&self, band: u64, since: Option<i32>, limit: usize) -> Vec<FingerprintHit> {
+        let run = || -> rusqlite::Result<Vec<FingerprintHit>> {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT a.id, m.story_id, m.copy_of, f.day, f.fingerprint
+                 FROM story_bands b JOIN articles a ON a.seq = b.article_seq
+                 JOIN story_fingerprints f ON f.article_id = a.id
+                 JOIN story_members m ON m.article_id = a.id
+                 WHERE b.band = ?1 AND (?2 IS NULL OR f.day >= ?2)
+                 ORDER BY b.article_seq LIMIT ?3",
+            )?;
+            let rows = stmt.query_map(
+                params![sql_key(band), since, limit.min(i64::MAX as usize) as i64],
+                |r| {
+                    let article: String = r.get(0)?;
+                    let fp: String = r.get(4)?;
+                    Ok(FingerprintHit {
+                        fingerprint: decode(&fp, "fingerprint", &article)?,
+                        article: ArticleId(article),
+                        story: StoryId(r.get(1)?),
+                        copy_of: r.get::<_, Option<String>>(2)?.map(ArticleId),
+                        day: r.get(3)?,
+                    })
+                },
+            )?;
+            rows.collect()
+        };
+        run().unwrap_or_default()
+    }
+
+    fn latest_day(&self) -> Option<i32> {
+        self.meta_i64(META_LATEST_DAY).and_then(|d| i32::try_from(d).ok())
+    }
+}
+
+impl SqliteStoreRef<'_> {
+    fn meta_i64(&self, key: &str) -> Option<i64> {
+        self.conn
+            .prepare_cached("SELECT value FROM meta WHERE key = ?1")
+            .and_then(|mut s| s.query_row(params![key], |r| r.get::<_, String>(0)).optional())
+            .ok()
+            .flatten()
+            .and_then(|v| v.parse().ok())
+    }
+
+    fn set_meta(&self, key: &str, value: i64) -> StoreResult<()> {
+        self.conn
+            .prepare_cached("INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)")
+            .and_then(|mut s| s.execute(params![key, value.to_string()]))
+            .map(|_| ())
+            .map_err(backend)
+    }
+
+    fn story_profile(&self, id: &StoryId) -> StoreResult<Option<StoryProfile>> {
+        self.conn
+            .prepare_cached("SELECT profile FROM stories WHERE id = ?1")
+            .and_then(|mut s| {
+                s.query_row(params![id.0], |r| {
+                    let json: String = r.get(0)?;
+                    decode(&json, "story profile", &id.0)
+                })
+                .optional()
+            })
+            .map_err(backend)
+    }
+
+    fn story(&self, id: &StoryId) -> StoreResult<Option<Story>> {
+        let Some(profile) = self.story_profile(id)? else { return Ok(None) };
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT m.article_id, m.copy_of, a.language, a.outlet, a.published
+                 FROM story_members m JOIN articles a ON a.id = m.article_id
+                 WHERE m.story_id = ?1 ORDER BY a.seq",
+            )
+            .map_err(backend)?;
+        let rows = stmt
+            .query_map(params![id.0], |r| {
+                Ok(Member {
+                    article: ArticleId(r.get(0)?),
+                    copy_of: r.get::<_, Option<String>>(1)?.map(ArticleId),
+                    language: r.get::<_, Option<String>>(2)?.and_then(|l| l.parse().ok()),
+                    outlet: r.get(3)?,
+                    published: r.get::<_, Option<String>>(4)?.and_then(|d| d.parse().ok()),
+                })
+            })
+            .map_err(backend)?;
+        let members: Vec<Member> = rows.collect::<rusqlite::Result<_>>().map_err(backend)?;
+        Ok(Some(Story::assemble(&profile, &members)))
+    }
+
+    /// Applies what the assigner decided for a newly stored article.
+    fn apply_story(&self, article: &ArticleId, a: StoryAssignment) -> StoreResult<()> {
+        let c = self.conn;
+        let id = &a.profile.id;
+        let latest = self.latest_day();
+        let file_day = a.day.or(latest);
+        for gone in a.absorbed.iter().filter(|g| *g != id) {
+            let seq: Option<i64> = c
+                .query_row("SELECT seq FROM stories WHERE id = ?1", params![gone.0], |r| r.get(0))
+                .optional()
+                .map_err(backend)?;
+            let Some(seq) = seq else { continue };
+            c.execute(
+                "UPDATE story_members SET story_id = ?1 WHERE story_id = ?2",
+                params![id.0, gone.0],
+            )
+            .map_err(backend)?;
+            c.execute("DELETE FROM story_postings WHERE story_seq = ?1", params![seq])
+                .map_err(backend)?;
+            c.execute("DELETE FROM stories WHERE seq = ?1", params![seq]).map_err(backend)?;
+        }
+        let profile = json(&a.profile)?;
+        c.prepare_cached(
+            "INSERT INTO stories(id, last_day, profile) VALUES (?1, ?2, ?3)
+             ON CONFLICT(id) DO UPDATE SET last_day = ?2, profile = ?3",
+        )
+        .and_then(|mut s| s.execute(params![id.0, a.profile.last_day, profile]))
+        .map_err(backend)?;
+        c.prepare_cached(
+            "INSERT INTO story_members(article_id, story_id, copy_of) VALUES (?1, ?2, ?3)",
+        )
+        .and_then(|mut s| {
+            s.execute(params![article.0, id.0, a.copy_of.as_ref().map(|x| x.0.as_str())])
+        })
+        .map_err(backend)?;
+        let seq: i64 = c
+            .prepare_cached(
+                "UPDATE stories SET members = (SELECT COUNT(*) FROM story_members WHERE story_id = ?1)
+                 WHERE id = ?1 RETURNING seq",
+            )
+            .and_then(|mut s| s.query_row(params![id.0], |r| r.get(0)))
+            .map_err(backend)?;
+        {
+            let mut post = c
+                .prepare_cached(
+                    "INSERT INTO story_postings(key, story_seq, day) VALUES (?1, ?2, ?3)
+                     ON CONFLICT(key, story_seq) DO UPDATE SET day = max(coalesce(day, ?3), coalesce(?3, day))",
+                )
+                .map_err(backend)?;
+            for k in &a.file_under {
+                post.execute(params![sql_key(*k), seq, file_day]).map_err(backend)?;
+            }
+            let mut df = c
+                .prepare_cached(
+                    "INSERT INTO story_keys(key, articles) VALUES (?1, 1)
+                     ON CONFLICT(key) DO UPDATE SET articles = articles + 1",
+                )
+                .map_err(backend)?;
+            for k in &a.frequencies {
+                df.execute(params![sql_key(*k)]).map_err(backend)?;
+            }
+        }
+        if a.copy_of.is_none() {
+            let n = self.meta_i64(META_DOCUMENTS).unwrap_or(0);
+            self.set_meta(META_DOCUMENTS, n + 1)?;
+        }
+        if let Some(fp) = &a.fingerprint {
+            let fp_json = json(fp)?;
+            c.prepare_cached(
+                "INSERT OR REPLACE INTO story_fingerprints(article_id, day, fingerprint) VALUES (?1, ?2, ?3)",
+            )
+            .and_then(|mut s| s.execute(params![article.0, a.day, fp_json]))
+            .map_err(backend)?;
+            let mut band = c
+                .prepare_cached(
+                    "INSERT OR IGNORE INTO story_bands(band, article_seq)
+                     SELECT ?1, seq FROM articles WHERE id = ?2",
+                )
+                .map_err(backend)?;
+            for b in &fp.bands {
+                band.execute(params![sql_key(*b), article.0]).map_err(backend)?;
+            }
+        }
+        if let Some(d) = a.day {
+            if latest.is_none_or(|l| d > l) {
+                self.set_meta(META_LATEST_DAY, i64::from(d))?;
+            }
+        }
+        Ok(())
     }
 }
 
@@ -691,6 +1087,45 @@ mod tests {
         let doc = conformance::sample_with_entities(1, &["Ana Rusu"]);
         s.put_batch_linked(&[doc], &conformance::NameLinker).unwrap();
         assert!(s.entity(&EntityId("e:ana rusu".into())).unwrap().is_some());
+    }
+
+    #[test]
+    fn a_version_2_store_is_migrated_and_its_articles_get_stories() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = conformance::story_sample(
+            1,
+            "alpha",
+            "t1",
+            parallax_model::Lang::En,
+            "A",
+            "2025-10-01",
+        );
+        {
+            let c = Connection::open(dir.path().join(DB_FILE)).unwrap();
+            c.execute_batch(SCHEMA).unwrap();
+            c.execute_batch(SCHEMA_V2).unwrap();
+            c.pragma_update(None, "user_version", 2).unwrap();
+            let mut s = SqliteStore { conn: c, path: dir.path().join(DB_FILE) };
+            s.put_batch_linked(std::slice::from_ref(&old), &conformance::NameLinker).unwrap();
+        }
+        let mut s = SqliteStore::open(dir.path()).unwrap();
+        assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
+        assert_eq!(s.story_of(&old.article.id).unwrap(), None);
+        let assigner = conformance::KeyAssigner::default();
+        assert_eq!(s.assign_pending(&assigner, 100).unwrap(), 1);
+        let new = conformance::story_sample(
+            2,
+            "alpha",
+            "t2",
+            parallax_model::Lang::En,
+            "B",
+            "2025-10-02",
+        );
+        s.put_batch_assigned(std::slice::from_ref(&new), &conformance::NameLinker, &assigner)
+            .unwrap();
+        let story = s.story_of(&old.article.id).unwrap().unwrap();
+        assert_eq!(s.story(&story).unwrap().unwrap().articles.len(), 2);
+        s.check_integrity().unwrap();
     }
 
     #[test]

@@ -439,10 +439,7 @@ fn definites(
         }
         let definite_article = start > 0 && words[start - 1].text.eq_ignore_ascii_case("the");
         let mut end = i + 1;
-        while words.get(end).is_some_and(|w| {
-            matches!(w.role, Role::Country(_)) && w.mention.is_some()
-                || matches!(w.role, Role::Country(_))
-        }) {
+        while words.get(end).is_some_and(|w| matches!(w.role, Role::Country(_))) {
             end += 1;
         }
         let slavic = is_cyrillic(words[i].text);
@@ -451,7 +448,7 @@ fn definites(
             words.get(start).is_some_and(|w| w.text.ends_with("'s") || w.text.ends_with("’s"));
         if has_country
             && (definite_article || possessive || slavic)
-            && !words.get(end).is_some_and(|n| n.mention.is_some())
+            && words.get(end).is_none_or(|n| n.mention.is_none())
         {
             if let Some(mut d) = describe(words, (start, end), usize::MAX, DescriptorForm::Definite)
             {

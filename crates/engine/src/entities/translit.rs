@@ -244,7 +244,7 @@ fn word_skeleton(w: &str) -> String {
         ("ch", "č"),
         ("sh", "š"),
         ("kh", "h"),
-        ("ph", "f"),
+        ("ph", "v"),
         ("th", "t"),
         ("ck", "k"),
         ("qu", "k"),
@@ -265,7 +265,8 @@ fn word_skeleton(w: &str) -> String {
             'c' => 'k',
             'q' => 'k',
             'g' => 'h',
-            'w' => 'v',
+            // f and v alternate across languages (Verstappen / Ферстаппен, Ivanov / Iwanow).
+            'w' | 'f' => 'v',
             'z' => 's',
             'j' => 'ž',
             'y' => 'i',

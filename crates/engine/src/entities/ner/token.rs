@@ -13,6 +13,8 @@ pub enum Kind {
     Word,
     Number,
     Punct,
+    /// A web or e-mail address.
+    Address,
 }
 
 /// One token: a byte range of the text.
@@ -24,7 +26,69 @@ pub struct Token {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_mark(c)
+    is_alnum(c) || is_mark(c)
+}
+/// `char::is_alphabetic` with fast paths for ASCII and Cyrillic (the standard lookup is slow
+/// outside ASCII, and the tagger asks it several times per character).
+#[inline]
+pub fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else if ('\u{400}'..='\u{481}').contains(&c) || ('\u{48a}'..='\u{4ff}').contains(&c) {
+        true
+    } else {
+        c.is_alphabetic()
+    }
+}
+
+/// `char::is_uppercase` with the same fast paths.
+#[inline]
+pub fn is_upper(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_uppercase()
+    } else if ('\u{400}'..='\u{42f}').contains(&c) {
+        true
+    } else if ('\u{430}'..='\u{45f}').contains(&c) {
+        false
+    } else {
+        c.is_uppercase()
+    }
+}
+
+/// `char::is_lowercase` with the same fast paths.
+#[inline]
+pub fn is_lower(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_lowercase()
+    } else if ('\u{430}'..='\u{45f}').contains(&c) {
+        true
+    } else if ('\u{400}'..='\u{42f}').contains(&c) {
+        false
+    } else {
+        c.is_lowercase()
+    }
+}
+
+/// One lower-case character for `c` when that is a single character (ASCII, basic Cyrillic),
+/// else `None` (the caller uses `char::to_lowercase`).
+#[inline]
+pub fn lower_char(c: char) -> Option<char> {
+    if c.is_ascii() {
+        Some(c.to_ascii_lowercase())
+    } else if ('\u{410}'..='\u{42f}').contains(&c) {
+        char::from_u32(c as u32 + 0x20)
+    } else if ('\u{400}'..='\u{40f}').contains(&c) {
+        char::from_u32(c as u32 + 0x50)
+    } else if ('\u{430}'..='\u{45f}').contains(&c) {
+        Some(c)
+    } else {
+        None
+    }
+}
+
+#[inline]
+fn is_alnum(c: char) -> bool {
+    is_letter(c) || c.is_ascii_digit() || (!c.is_ascii() && c.is_numeric())
 }
 
 fn is_mark(c: char) -> bool {
@@ -40,6 +104,30 @@ pub fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{2bc}' | '`' | '\u{2018}')
 }
 
+/// The byte length of a web address ("https://...", "www.…") or e-mail address starting `s`,
+/// up to the next white space (trailing punctuation left out).
+fn address_len(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let lower3 = |i: usize| b.get(i..i + 4).map(|x| x.eq_ignore_ascii_case(b"www."));
+    let web = s.starts_with("http://") || s.starts_with("https://") || lower3(0) == Some(true);
+    let end = s.find(|c: char| c.is_whitespace()).unwrap_or(s.len());
+    let word = s.get(..end)?;
+    let email = !web
+        && word.contains('@')
+        && word.split('@').count() == 2
+        && word.split('@').all(|p| {
+            !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric() || ".-_+".contains(c))
+        })
+        && word.split('@').nth(1).is_some_and(|d| d.contains('.'));
+    if !web && !email {
+        return None;
+    }
+    let trimmed = word.trim_end_matches(|c: char| {
+        matches!(c, '.' | ',' | ';' | ':' | ')' | ']' | '»' | '"' | '\'' | '!' | '?')
+    });
+    (!trimmed.is_empty()).then_some(trimmed.len())
+}
+
 /// Splits `text` into tokens.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 5);
@@ -52,6 +140,16 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let (start, c) = chars[i];
         if c.is_whitespace() || crate::text::is_invisible(c) {
             i += 1;
+            continue;
+        }
+        // A web address or an e-mail address: one token, never part of a name.
+        if let Some(len) = address_len(text.get(start..).unwrap_or("")) {
+            let mut j = i;
+            while j < n && chars[j].0 < start + len {
+                j += 1;
+            }
+            out.push(Token { start, end: end_of(j), kind: Kind::Address });
+            i = j;
             continue;
         }
         if !is_word_char(c) {
@@ -74,7 +172,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 }
             }
             // Digits glued to letters ("20-й", "5G", "COVID-19" handled as a word below).
-            let glued = ch(j).is_some_and(|d| d.is_alphabetic() || is_mark(d))
+            let glued = ch(j).is_some_and(|d| is_letter(d) || is_mark(d))
                 || (ch(j).is_some_and(is_hyphen) && ch(j + 1).is_some_and(is_word_char));
             if !glued {
                 out.push(Token { start, end: end_of(j), kind: Kind::Number });
@@ -90,14 +188,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 Some(h) if is_hyphen(h) && ch(j + 1).is_some_and(is_word_char) => j += 2,
                 Some(a)
                     if is_apostrophe(a)
-                        && ch(j + 1).is_some_and(char::is_alphabetic)
-                        && ch(j - 1).is_some_and(char::is_alphabetic) =>
+                        && ch(j + 1).is_some_and(is_letter)
+                        && ch(j - 1).is_some_and(is_letter) =>
                 {
                     // "Trump's", "Ukraine's": the possessive is not part of the name.
                     let s = ch(j + 1);
                     let possessive = matches!(s, Some('s' | 'S'))
-                        && !ch(j + 2).is_some_and(char::is_alphanumeric)
-                        && chars[i..j].iter().all(|&(_, c)| c.is_ascii() || !c.is_alphabetic());
+                        && !ch(j + 2).is_some_and(is_alnum)
+                        && chars[i..j].iter().all(|&(_, c)| !('\u{400}'..='\u{4ff}').contains(&c));
                     if possessive {
                         break;
                     }
@@ -107,11 +205,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
         }
         // Dotted single letters: "U.S.", "Д.Б." (each piece one letter followed by a dot).
-        if j == i + 1 && ch(j) == Some('.') && c.is_alphabetic() {
+        if j == i + 1 && ch(j) == Some('.') && is_letter(c) {
             let mut k = j;
             let mut pieces = 1;
             while ch(k) == Some('.')
-                && ch(k + 1).is_some_and(char::is_alphabetic)
+                && ch(k + 1).is_some_and(is_letter)
                 && !ch(k + 2).is_some_and(is_word_char)
             {
                 k += 2;
@@ -153,17 +251,17 @@ impl Caps {
         let mut upper_after_lower = false;
         let mut seen_lower = false;
         for c in word.chars() {
-            if c.is_alphabetic() {
+            if is_letter(c) {
                 if letters == 0 {
-                    first_upper = c.is_uppercase();
+                    first_upper = is_upper(c);
                 }
                 letters += 1;
-                if c.is_uppercase() {
+                if is_upper(c) {
                     upper += 1;
                     if seen_lower {
                         upper_after_lower = true;
                     }
-                } else if c.is_lowercase() {
+                } else if is_lower(c) {
                     seen_lower = true;
                 }
             }
@@ -195,11 +293,11 @@ pub fn shape(word: &str, out: &mut String) {
     out.clear();
     let mut last = '\0';
     for c in word.chars() {
-        let k = if c.is_uppercase() {
+        let k = if is_upper(c) {
             'X'
-        } else if c.is_alphabetic() {
+        } else if is_letter(c) {
             'x'
-        } else if c.is_numeric() {
+        } else if c.is_ascii_digit() || (!c.is_ascii() && c.is_numeric()) {
             'd'
         } else {
             c
@@ -233,21 +331,45 @@ mod tests {
     fn tokens() {
         assert_eq!(
             words("Нью-Йорк, «Укртрансгаз» і здоров'я: 7,08 млн грн."),
-            ["Нью-Йорк", ",", "«", "Укртрансгаз", "»", "і", "здоров'я", ":", "7,08", "млн", "грн", "."]
+            [
+                "Нью-Йорк",
+                ",",
+                "«",
+                "Укртрансгаз",
+                "»",
+                "і",
+                "здоров'я",
+                ":",
+                "7,08",
+                "млн",
+                "грн",
+                "."
+            ]
         );
         assert_eq!(words("Trump's U.S. visit"), ["Trump", "'", "s", "U.S.", "visit"]);
-        assert_eq!(words("Д. Песков, Су-20 и Il-76"), ["Д", ".", "Песков", ",", "Су-20", "и", "Il-76"]);
-        assert_eq!(words("20-й COVID-19 5G 10.10.2025."), ["20-й", "COVID-19", "5G", "10.10.2025", "."]);
+        assert_eq!(
+            words("Д. Песков, Су-20 и Il-76"),
+            ["Д", ".", "Песков", ",", "Су-20", "и", "Il-76"]
+        );
+        assert_eq!(
+            words("20-й COVID-19 5G 10.10.2025."),
+            ["20-й", "COVID-19", "5G", "10.10.2025", "."]
+        );
         assert_eq!(words("O'Brien Україна’s"), ["O'Brien", "Україна’s"]);
         assert_eq!(words("a.m. J.K."), ["a.m.", "J.K."]);
         assert_eq!(words("-"), ["-"]);
         assert_eq!(words("x-"), ["x", "-"]);
+        assert_eq!(
+            words("див. https://www.youtube.com/watch?v=Ab_Cd, або mail@x.ua."),
+            ["див", ".", "https://www.youtube.com/watch?v=Ab_Cd", ",", "або", "mail@x.ua", "."]
+        );
     }
 
     #[test]
     fn shapes() {
         let mut s = String::new();
-        for (w, want) in [("Путіна", "Xx"), ("Су-20", "Xx-d"), ("U.S.", "X.X."), ("США", "X")] {
+        for (w, want) in [("Путіна", "Xx"), ("Су-20", "Xx-d"), ("U.S.", "X.X."), ("США", "X")]
+        {
             shape(w, &mut s);
             assert_eq!(s, want);
         }

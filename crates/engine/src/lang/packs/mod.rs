@@ -7,7 +7,15 @@
 //!
 //! - [`Pack::function_words`] and [`Pack::marker_words`] — the commonest words, and frequent words
 //!   peculiar to the language, used by language identification (the former later as stop words);
-//! - [`Pack::sentences`] — abbreviations, sentence starters and ordinal dots for segmentation.
+//! - [`Pack::sentences`] — abbreviations, sentence starters and ordinal dots for segmentation;
+//! - [`Pack::time`] — weekday names, calendar units and relative expressions ("вчора", "last
+//!   week", "за день до цього") for the temporal resolver (`crate::time`); month names stay in
+//!   `crate::calendar`, which date parsing outside the body also uses;
+//! - [`Pack::numbers`] — number words, scale words, approximation words and units for the
+//!   quantity finder (`crate::quantities`) and for counted time expressions ("two days later").
+//! - [`Pack::speech`] — speech cue verbs in their inflected forms, source phrases ("according to",
+//!   "за словами"), citing phrases, complementisers and the nouns that name outlets, documents and
+//!   unnamed sources, for statement extraction (`crate::statements`).
 //!
 //! Later stages (speech cue verbs, temporal words, descriptor nouns) are meant to arrive as further
 //! groups beside these.
@@ -49,6 +57,96 @@ pub struct Pack {
     /// like function words; they matter most in short texts such as headlines and datelines.
     pub marker_words: &'static [&'static str],
     pub sentences: SentenceRules,
+    pub time: TimeWords,
+    pub numbers: NumberWords,
+    pub speech: SpeechRules,
+}
+
+/// What the temporal resolver needs to know about a language.
+///
+/// Entries are lower case. A table entry of several words ("the day before", "минулого тижня")
+/// matches those words in sequence; a word written with a final dot ("р.", "г.") also matches
+/// without it and takes the dot into the span when it is there.
+#[derive(Debug)]
+pub struct TimeWords {
+    /// Weekday names in every form a date uses, with the day's number (1 = Monday … 7 = Sunday).
+    pub weekdays: &'static [(&'static str, u8)],
+    /// Calendar units in every form a counted expression uses ("days", "дні", "днів", "днями").
+    pub units: &'static [(&'static str, TimeUnit)],
+    /// The unit forms that count one without a number, i.e. the singular forms ("day" in "the
+    /// day before", "тиждень тому", "день" in "за день до цього"). A plural without a count is
+    /// vague ("months ago", "кілька місяців тому") and is not resolved.
+    pub bare_units: &'static [&'static str],
+    /// Prepositions that say "at this time" ("on", "в", "am", "el") and belong to the span of
+    /// the date they stand before. ("since", "until" and the like are not in the span.)
+    pub openers: &'static [&'static str],
+    /// Words after which a month named alone, or a bare four-digit number, is a time: "in",
+    /// "since", "early", "mid", "наприкінці", "з", "seit", "Anfang".
+    pub intro: &'static [&'static str],
+    /// Words written after a year that mark it as one: "року", "р.", "года", "г.".
+    pub year_after: &'static [&'static str],
+    /// Words written just before a year that mark it as one: "year", "Jahr", "año".
+    pub year_before: &'static [&'static str],
+    /// Words for a count of one in a counted expression ("a day before": "a", "an").
+    pub one: &'static [&'static str],
+    /// Relative expressions with what they mean. `{n}` is a count (digits, a number word, a word
+    /// of [`Self::one`], or nothing, which counts one), `{u}` a word of [`Self::units`], `{w}` a
+    /// word of [`Self::weekdays`].
+    pub relative: &'static [(&'static str, Rel)],
+    /// Words that put a weekday named in their sentence in the future ("will", "наступного").
+    pub future_cues: &'static [&'static str],
+}
+
+/// A calendar unit of a counted time expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeUnit {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+/// What a relative time expression means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rel {
+    /// That many days from the reference date: "yesterday" is −1.
+    Days(i32),
+    /// The week that many weeks from the reference's week: "last week" is −1.
+    Weeks(i32),
+    /// The month that many months from the reference's month: "last month" is −1.
+    Months(i32),
+    /// The year that many years from the reference's year: "торік" is −1.
+    Years(i32),
+    /// That many days from the nearest preceding date in the text: "the day before" is −1.
+    AnchorDays(i32),
+    /// `{n} {u}` before the reference: "three days ago", "два дні тому".
+    Ago,
+    /// `{n} {u}` before the nearest preceding date: "two days earlier", "за день до цього".
+    Before,
+    /// `{n} {u}` after the nearest preceding date: "two days later", "через два дні".
+    After,
+    /// `{w}` strictly before the reference's day: "last Sunday", "минулої неділі".
+    LastWeekday,
+    /// `{w}` strictly after the reference's day: "next Sunday", "наступної неділі".
+    NextWeekday,
+}
+
+/// Numbers in words and what follows numbers, for quantities and counted time expressions.
+#[derive(Debug)]
+pub struct NumberWords {
+    /// Cardinal number words in the forms news uses ("eight", "вісім", "восьми", "ocho").
+    /// Compounds are read by adding a tens word and a units word ("twenty-five", "двадцять п'ять").
+    pub cardinals: &'static [(&'static str, u32)],
+    /// Scale words that multiply the number before them ("million", "млн", "тис.", "Mio.").
+    pub scales: &'static [(&'static str, f64)],
+    /// Approximation words written before a number, with their English equivalent from a fixed
+    /// set: "about", "over", "under", "up to", "nearly", "at least".
+    pub approx: &'static [(&'static str, &'static str)],
+    /// Units, currencies and percent words written after a number, with the unit's base form:
+    /// "км" → "km", "гривень" → "UAH", "відсотків" → "%".
+    pub units: &'static [(&'static str, &'static str)],
+    /// Whether the decimal separator is a comma ("9,92 млн"); a dot then separates thousands.
+    pub decimal_comma: bool,
 }
 
 /// What the sentence segmenter needs to know about a language.
@@ -72,6 +170,73 @@ pub struct SentenceRules {
     /// Whether a number followed by a dot can be an ordinal inside a sentence ("am 3. Oktober",
     /// "Johannes Paul II. kam").
     pub ordinal_dot: bool,
+}
+
+/// What statement extraction needs to know about a language (`crate::statements`).
+///
+/// Entries are lower case. A *word entry* lists the forms a word takes, with an optional lemma
+/// before a colon: `"заявити: заяв|ив|ила|или, заявляє"`. Forms are separated by commas; a form
+/// written `stem|a|b` stands for `stema` and `stemb` (only its first word carries endings, so
+/// `"зверн|ув|ула увагу"` is "звернув увагу", "звернула увагу"), and an entry without a colon
+/// takes its first form as its lemma. Forms may have several words.
+#[derive(Debug)]
+pub struct SpeechRules {
+    /// Verbs of saying that introduce direct or reported speech with a clause or an object:
+    /// say, tell, state, deny, warn, write, report; заявити, сказати, спростувати, пише.
+    pub verbs: &'static [&'static str],
+    /// Verbs that attribute a stance rather than words (accuse, criticise, praise, call, urge):
+    /// cues only when a named speaker or a pronoun is their subject.
+    pub stance_verbs: &'static [&'static str],
+    /// Verbs of thinking, knowing and showing (believe, think, show, вважати): cues only with a
+    /// clause after them and a named speaker, a pronoun or a document as their subject.
+    pub belief_verbs: &'static [&'static str],
+    /// Impersonal and passive cues whose source is a place in a text ("у документах ідеться",
+    /// "в докладе говорится", "it is said in the report").
+    pub impersonal_verbs: &'static [&'static str],
+    /// Lemmas (of the lists above) whose object is the addressee: tell, повідомити.
+    pub addressee_verbs: &'static [&'static str],
+    /// Phrases that put a source before a statement, or after it: "according to", "за словами",
+    /// "по мнению", "laut", "según".
+    pub source_phrases: &'static [&'static str],
+    /// Words written after the source they introduce: "zufolge".
+    pub source_postpositions: &'static [&'static str],
+    /// Phrases that add the next link of a chain: "citing", "з посиланням на", "со ссылкой на".
+    pub citing_phrases: &'static [&'static str],
+    /// Phrases after a document that name who obtained it: "obtained by", "отримані".
+    pub agent_phrases: &'static [&'static str],
+    /// Phrases after a cue that name the addressee: "in an interview with", "в інтерв'ю".
+    pub addressee_phrases: &'static [&'static str],
+    /// Words that open a reported clause: "that", "що", "что", "dass".
+    pub complementizers: &'static [&'static str],
+    /// Words that make a cue parenthetical, the statement being the main clause: "as" in "as the
+    /// Post reported", "як" in "як зазначається в документах".
+    pub as_words: &'static [&'static str],
+    /// Phrases before a cue that point back to the previous sentence: "про це", "об этом".
+    pub anaphora: &'static [&'static str],
+    /// Personal pronouns that can be speakers, with their gender after a colon (`m`, `f`, `n`,
+    /// `p` for plural): "he:m", "вона:f".
+    pub pronouns: &'static [&'static str],
+    /// Relative pronouns that can be speakers ("who" in "Trump, who said..."): the speaker is the
+    /// name before them.
+    pub relatives: &'static [&'static str],
+    /// Words a speaker's noun phrase never extends back over: conjunctions and prepositions
+    /// ("and", "but", "on", "і", "після", "и", "после").
+    pub boundaries: &'static [&'static str],
+    /// Adverbs and auxiliaries standing between a speaker and the cue ("also", "has",
+    /// "earlier", "раніше", "неоднократно"); English words in -ly count too.
+    pub fillers: &'static [&'static str],
+    /// Nouns that name an outlet without its name ("the newspaper", "видання", "издание").
+    pub outlet_nouns: &'static [&'static str],
+    /// Nouns that name documents as sources ("documents", "report", "документи", "доклад").
+    pub document_nouns: &'static [&'static str],
+    /// Nouns that name unnamed people as sources ("officials", "sources", "джерела", "эксперты").
+    pub group_nouns: &'static [&'static str],
+    /// Nouns that name an audience as addressee ("reporters", "журналістам", "журналистам").
+    pub addressee_nouns: &'static [&'static str],
+    /// Endings of past-tense verb forms that show a feminine or masculine subject ("сказала",
+    /// "сказав"), for choosing the antecedent of a speaker.
+    pub feminine_endings: &'static [&'static str],
+    pub masculine_endings: &'static [&'static str],
 }
 
 /// The pack for `lang`.
@@ -147,6 +312,58 @@ mod tests {
                         );
                     }
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn time_and_number_tables_are_clean() {
+        for p in all() {
+            let t = &p.time;
+            let n = &p.numbers;
+            let words = t
+                .weekdays
+                .iter()
+                .map(|(w, _)| *w)
+                .chain(t.units.iter().map(|(w, _)| *w))
+                .chain(t.bare_units.iter().copied())
+                .chain(t.openers.iter().copied())
+                .chain(t.intro.iter().copied())
+                .chain(t.year_after.iter().copied())
+                .chain(t.year_before.iter().copied())
+                .chain(t.one.iter().copied())
+                .chain(t.relative.iter().map(|(w, _)| *w))
+                .chain(t.future_cues.iter().copied())
+                .chain(n.cardinals.iter().map(|(w, _)| *w))
+                .chain(n.scales.iter().map(|(w, _)| *w))
+                .chain(n.approx.iter().map(|(w, _)| *w))
+                .chain(n.units.iter().map(|(w, _)| *w));
+            for w in words {
+                assert!(!w.is_empty() && w.trim() == w && !w.contains("  "), "{}: {w:?}", p.lang);
+                assert_eq!(w.to_lowercase(), w, "{}: {w:?} must be lower case", p.lang);
+            }
+            for b in t.bare_units {
+                assert!(
+                    t.units.iter().any(|(u, _)| u == b),
+                    "{}: bare unit {b:?} is no unit",
+                    p.lang
+                );
+            }
+            for (phrase, rel) in t.relative {
+                let counted = matches!(rel, Rel::Ago | Rel::Before | Rel::After);
+                assert_eq!(phrase.contains("{u}"), counted, "{}: {phrase:?}", p.lang);
+                let weekday = matches!(rel, Rel::LastWeekday | Rel::NextWeekday);
+                assert_eq!(phrase.contains("{w}"), weekday, "{}: {phrase:?}", p.lang);
+            }
+            for list in [t.openers, t.intro, t.year_after, t.future_cues, t.bare_units] {
+                let mut seen = std::collections::HashSet::new();
+                for w in list {
+                    assert!(seen.insert(w), "{}: {w:?} is listed twice", p.lang);
+                }
+            }
+            let mut seen = std::collections::HashSet::new();
+            for (w, _) in t.relative {
+                assert!(seen.insert(w), "{}: {w:?} is listed twice", p.lang);
             }
         }
     }

@@ -1,0 +1,495 @@
+//! Stories: online, cross-lingual clustering of articles, with wire-copy de-duplication.
+//!
+//! A reader asks about a story, not an article. Parallax groups articles into stories as they
+//! arrive, across languages and scripts, without recomputing the corpus: each new article joins
+//! an existing story or founds one. The method is single-pass clustering as in Topic Detection
+//! and Tracking (Allan et al. 1998; Yang et al. 1998), made cross-lingual by keys that mean the
+//! same in every language:
+//!
+//! 1. **Features** ([`features`]): the article's weighted keys in five channels — light stems of
+//!    content words (within a language), cross-script consonant skeletons of those words
+//!    (internationalisms and names across scripts), linked entity ids (one identity across
+//!    scripts and cases), numbers, and the dates the text names — and a near-duplicate
+//!    fingerprint ([`dedup`]). Title words count twice; captions and page furniture are never
+//!    read, so a teaser for another story left in a page neither founds nor joins a story.
+//! 2. **Copies first**: an article whose MinHash fingerprint matches a stored one (estimated
+//!    Jaccard ≥ 0.5) is a reprint: it joins the original's story as a copy, counted once (it does
+//!    not move the story's centroid or the document frequencies), and the story keeps its reach.
+//! 3. **Weights**: term frequency (sublinear) × inverse document frequency against the store's
+//!    counts, `1 + ln((N + 1) / (df + 1))`, so that keys present in many articles (countries,
+//!    "said", the year) weigh little and distinctive ones (a pipeline's name, a figure) much;
+//!    the vector is L2-normalised.
+//! 4. **Candidates** come from the index, not from a scan: the article's strongest keys each
+//!    bring the stories most recently filed under them (bounded lists, only stories active within
+//!    the time window), the candidates are ranked by the weight of the keys they share, and only
+//!    the best few are scored in full. The cost per article stays flat as the store grows.
+//! 5. **Score**: the cosine between the article and the story's centroid (the sum of its
+//!    members' vectors, bounded to its strongest keys). When the story has no member in the
+//!    article's language, the comparison uses the language-independent channels only (skeletons,
+//!    entities, numbers, dates), since the story cannot share the article's words. The score
+//!    falls linearly with the days between the article and the story's active range, and a story
+//!    silent for longer than the window is no candidate: the same actors in a later event make a
+//!    new story.
+//! 6. **Decision**: join the best story when its score reaches the threshold, else found a story.
+//!    When a second story also reaches the merge threshold and the two centroids are that close
+//!    to each other, the article bridges them and they merge (stories formed separately in two
+//!    languages meet once evidence links them).
+//! 7. **Title**: the title of the member that fits the story best (news reports before
+//!    aggregator summaries and opinion).
+//!
+//! Everything is deterministic: the same articles in the same order give the same stories. The
+//! assigner runs inside the store's write transaction ([`parallax_model::StoryAssigner`]); for
+//! streams larger than a store should hold, [`stream::StreamIndex`] is a bounded in-memory index
+//! in which stories age out.
+
+pub mod dedup;
+pub mod features;
+pub mod stream;
+
+use features::{Channel, Features};
+use parallax_model::{
+    Analysis, Article, Kind, StoryAssigner, StoryAssignment, StoryId, StoryIndex, StoryProfile,
+};
+use std::collections::HashMap;
+
+/// The assigner's parameters. The defaults are documented with the measurements that chose them
+/// in `BENCHMARKS.md` (Stories).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    /// The score from which an article joins a story.
+    pub threshold: f32,
+    /// The score from which a second story is merged into the joined one (both the article's
+    /// score against it and the two centroids' similarity must reach it).
+    pub merge_threshold: f32,
+    /// Days without an article after which a story is no longer a candidate.
+    pub window_days: i32,
+    /// How much the score falls at the far end of the window (0: not at all, 1: to zero).
+    pub time_decay: f32,
+    /// How many of the article's strongest keys look up candidates.
+    pub query_keys: usize,
+    /// How many stories each key lookup returns (the most recently active).
+    pub per_key: usize,
+    /// How many candidates are scored in full.
+    pub candidates: usize,
+    /// How many keys a story's centroid keeps.
+    pub centroid_keys: usize,
+    /// Under how many of its strongest keys each article files its story.
+    pub file_keys: usize,
+    /// Weight of each channel: term, cross-script, entity, number, date.
+    pub channel_weights: [f32; 5],
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            threshold: 0.30,
+            merge_threshold: 0.45,
+            window_days: 30,
+            time_decay: 0.5,
+            query_keys: 24,
+            per_key: 12,
+            candidates: 12,
+            centroid_keys: 300,
+            file_keys: 32,
+            channel_weights: [1.0, 1.0, 1.0, 1.0, 0.5],
+        }
+    }
+}
+
+/// The engine's [`StoryAssigner`].
+#[derive(Debug, Clone, Default)]
+pub struct EngineAssigner {
+    pub config: Config,
+}
+
+impl StoryAssigner for EngineAssigner {
+    fn assign(
+        &self,
+        article: &Article,
+        analysis: &Analysis,
+        index: &dyn StoryIndex,
+    ) -> StoryAssignment {
+        self.assign_features(&features::features(article, analysis), index)
+    }
+}
+
+/// A scored candidate.
+#[derive(Debug, Clone)]
+struct Scored {
+    profile: StoryProfile,
+    score: f32,
+}
+
+impl EngineAssigner {
+    pub fn new(config: Config) -> Self {
+        EngineAssigner { config }
+    }
+
+    /// Assigns an article whose features are already computed (features are per-article and can
+    /// be computed in parallel; this step reads the index and is sequential).
+    pub fn assign_features(&self, f: &Features, index: &dyn StoryIndex) -> StoryAssignment {
+        let cfg = &self.config;
+        let present = f.day.or_else(|| index.latest_day());
+        let since = present.map(|d| d.saturating_sub(cfg.window_days));
+        if let Some(a) = self.copy(f, index, since) {
+            return a;
+        }
+        let vector = self.weigh(f, index);
+        let scored = self.candidates(f, &vector, index, since);
+        let best = scored.first().filter(|s| s.score >= cfg.threshold);
+        let mut file_under = strongest(&vector, cfg.file_keys);
+        let frequencies: Vec<u64> = f.keys.iter().map(|k| k.0).collect();
+        let Some(best) = best else {
+            let mut profile = new_profile(f);
+            profile.centroid = truncate(vector, cfg.centroid_keys);
+            return StoryAssignment {
+                profile,
+                day: f.day,
+                file_under,
+                frequencies,
+                copy_of: None,
+                fingerprint: f.fingerprint.clone(),
+                absorbed: vec![],
+            };
+        };
+        let mut profile = best.profile.clone();
+        let mut absorbed = vec![];
+        if let Some(second) = scored.get(1).filter(|s| s.score >= cfg.merge_threshold) {
+            if similarity(&profile.centroid, &second.profile.centroid) >= cfg.merge_threshold {
+                absorb(&mut profile, &second.profile);
+                file_under.extend(strongest(&second.profile.centroid, cfg.file_keys * 2));
+                absorbed.push(second.profile.id.clone());
+            }
+        }
+        join(&mut profile, f, &vector, best.score, cfg.centroid_keys);
+        file_under.sort_unstable();
+        file_under.dedup();
+        StoryAssignment {
+            profile,
+            day: f.day,
+            file_under,
+            frequencies,
+            copy_of: None,
+            fingerprint: f.fingerprint.clone(),
+            absorbed,
+        }
+    }
+
+    /// The assignment of a near-duplicate of a stored article, if the article is one.
+    fn copy(
+        &self,
+        f: &Features,
+        index: &dyn StoryIndex,
+        since: Option<i32>,
+    ) -> Option<StoryAssignment> {
+        let fp = f.fingerprint.as_ref()?;
+        let mut best: Option<(f32, parallax_model::FingerprintHit)> = None;
+        let mut seen: Vec<parallax_model::ArticleId> = vec![];
+        for band in &fp.bands {
+            for hit in index.fingerprints(*band, since, 8) {
+                if seen.contains(&hit.article) {
+                    continue;
+                }
+                seen.push(hit.article.clone());
+                let j = dedup::jaccard(fp, &hit.fingerprint);
+                if j >= dedup::COPY_JACCARD && best.as_ref().is_none_or(|(b, _)| j > *b) {
+                    best = Some((j, hit));
+                }
+            }
+        }
+        let (_, hit) = best?;
+        let mut profile = index.profile(&hit.story)?;
+        profile.copies += 1;
+        touch(&mut profile, f);
+        Some(StoryAssignment {
+            profile,
+            day: f.day,
+            file_under: vec![],
+            frequencies: vec![],
+            copy_of: Some(hit.copy_of.unwrap_or(hit.article)),
+            fingerprint: Some(fp.clone()),
+            absorbed: vec![],
+        })
+    }
+
+    /// The article's vector: term frequencies × inverse document frequencies × channel weights,
+    /// L2-normalised, sorted by key.
+    pub fn weigh(&self, f: &Features, index: &dyn StoryIndex) -> Vec<(u64, f32)> {
+        let n = index.documents() as f32;
+        let mut v: Vec<(u64, f32)> = f
+            .keys
+            .iter()
+            .map(|&(k, tf)| {
+                let df = index.key_frequency(k) as f32;
+                let idf = 1.0 + ((n + 1.0) / (df + 1.0)).ln();
+                (k, tf * idf * self.channel_weight(k))
+            })
+            .filter(|(_, w)| *w > 0.0)
+            .collect();
+        let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            for x in &mut v {
+                x.1 /= norm;
+            }
+        }
+        v
+    }
+
+    fn channel_weight(&self, key: u64) -> f32 {
+        let w = &self.config.channel_weights;
+        match Channel::of(key) {
+            Some(Channel::Term) => w[0],
+            Some(Channel::Cross) => w[1],
+            Some(Channel::Entity) => w[2],
+            Some(Channel::Number) => w[3],
+            Some(Channel::Date) => w[4],
+            None => 0.0,
+        }
+    }
+
+    /// Candidate stories scored in full, best first.
+    fn candidates(
+        &self,
+        f: &Features,
+        vector: &[(u64, f32)],
+        index: &dyn StoryIndex,
+        since: Option<i32>,
+    ) -> Vec<Scored> {
+        let cfg = &self.config;
+        let mut shared: HashMap<StoryId, (f32, usize)> = HashMap::new();
+        for (rank, (k, w)) in strongest_weighted(vector, cfg.query_keys).into_iter().enumerate() {
+            for s in index.stories_by_key(k, since, cfg.per_key) {
+                let e = shared.entry(s).or_insert((0.0, rank));
+                e.0 += w;
+            }
+        }
+        let mut ranked: Vec<(StoryId, f32)> =
+            shared.into_iter().map(|(s, (w, _))| (s, w)).collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked.truncate(cfg.candidates);
+        let mut scored: Vec<Scored> = ranked
+            .into_iter()
+            .filter_map(|(id, _)| index.profile(&id))
+            .filter_map(|p| {
+                let score = self.score(f, vector, &p)?;
+                Some(Scored { profile: p, score })
+            })
+            .collect();
+        scored.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.profile.id.cmp(&b.profile.id)));
+        scored
+    }
+
+    /// The article's score against a story, `None` when the story is outside the time window.
+    fn score(&self, f: &Features, vector: &[(u64, f32)], p: &StoryProfile) -> Option<f32> {
+        let cfg = &self.config;
+        let gap = match (f.day, p.first_day, p.last_day) {
+            (Some(d), Some(first), Some(last)) => (first - d).max(d - last).max(0),
+            _ => 0,
+        };
+        if gap > cfg.window_days {
+            return None;
+        }
+        let same_language =
+            f.language.is_none_or(|l| p.languages.is_empty() || p.languages.contains(&l));
+        let sim = if same_language {
+            cosine(vector, &p.centroid, |_| true)
+        } else {
+            cosine(vector, &p.centroid, |k| {
+                Channel::of(k).is_some_and(Channel::language_independent)
+            })
+        };
+        let decay = 1.0 - cfg.time_decay * gap as f32 / cfg.window_days.max(1) as f32;
+        Some(sim * decay)
+    }
+}
+
+/// The cosine of two sorted sparse vectors over the keys `keep` accepts.
+pub fn cosine(a: &[(u64, f32)], b: &[(u64, f32)], keep: impl Fn(u64) -> bool) -> f32 {
+    let (mut dot, mut na, mut nb) = (0.0f32, 0.0f32, 0.0f32);
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        let ka = a.get(i).map(|x| x.0);
+        let kb = b.get(j).map(|x| x.0);
+        match (ka, kb) {
+            (Some(x), Some(y)) if x == y => {
+                if keep(x) {
+                    dot += a[i].1 * b[j].1;
+                    na += a[i].1 * a[i].1;
+                    nb += b[j].1 * b[j].1;
+                }
+                i += 1;
+                j += 1;
+            }
+            (Some(x), Some(y)) if x < y => {
+                if keep(x) {
+                    na += a[i].1 * a[i].1;
+                }
+                i += 1;
+            }
+            (Some(x), None) => {
+                if keep(x) {
+                    na += a[i].1 * a[i].1;
+                }
+                i += 1;
+            }
+            (_, Some(y)) => {
+                if keep(y) {
+                    nb += b[j].1 * b[j].1;
+                }
+                j += 1;
+            }
+            (None, None) => break,
+        }
+    }
+    if na == 0.0 || nb == 0.0 {
+        0.0
+    } else {
+        dot / (na.sqrt() * nb.sqrt())
+    }
+}
+
+/// The similarity of two stories' centroids: over every channel when they share a language,
+/// else over the language-independent ones.
+fn similarity(a: &[(u64, f32)], b: &[(u64, f32)]) -> f32 {
+    cosine(a, b, |_| true)
+        .max(cosine(a, b, |k| Channel::of(k).is_some_and(Channel::language_independent)))
+}
+
+/// The `n` strongest keys of a vector, strongest first (ties by key).
+fn strongest_weighted(v: &[(u64, f32)], n: usize) -> Vec<(u64, f32)> {
+    let mut s = v.to_vec();
+    s.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    s.truncate(n);
+    s
+}
+
+fn strongest(v: &[(u64, f32)], n: usize) -> Vec<u64> {
+    strongest_weighted(v, n).into_iter().map(|x| x.0).collect()
+}
+
+/// Keeps the `n` strongest keys, sorted by key.
+fn truncate(mut v: Vec<(u64, f32)>, n: usize) -> Vec<(u64, f32)> {
+    if v.len() > n {
+        v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        v.truncate(n);
+        v.sort_by_key(|x| x.0);
+    }
+    v
+}
+
+/// The sum of two sorted sparse vectors.
+fn add(a: &[(u64, f32)], b: &[(u64, f32)]) -> Vec<(u64, f32)> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Equal => {
+                out.push((a[i].0, a[i].1 + b[j].1));
+                i += 1;
+                j += 1;
+            }
+            std::cmp::Ordering::Less => {
+                out.push(a[i]);
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                out.push(b[j]);
+                j += 1;
+            }
+        }
+    }
+    out.extend_from_slice(a.get(i..).unwrap_or_default());
+    out.extend_from_slice(b.get(j..).unwrap_or_default());
+    out
+}
+
+/// How suitable an article's kind is to give a story its title: news reports first.
+fn kind_rank(k: Kind) -> u8 {
+    match k {
+        Kind::NewsReport => 2,
+        Kind::Opinion => 1,
+        Kind::AggregatorSummary => 0,
+    }
+}
+
+fn new_profile(f: &Features) -> StoryProfile {
+    let mut p = StoryProfile {
+        id: StoryId::founded_by(&f.article),
+        title: f.title.clone(),
+        representative: Some(f.article.clone()),
+        representative_kind: Some(f.kind),
+        representative_score: 0.0,
+        articles: 1,
+        copies: 0,
+        first_day: None,
+        last_day: None,
+        languages: vec![],
+        centroid: vec![],
+    };
+    touch(&mut p, f);
+    p
+}
+
+/// Widens a story's date range and languages to include an article.
+fn touch(p: &mut StoryProfile, f: &Features) {
+    if let Some(d) = f.day {
+        p.first_day = Some(p.first_day.map_or(d, |x| x.min(d)));
+        p.last_day = Some(p.last_day.map_or(d, |x| x.max(d)));
+    }
+    if let Some(l) = f.language {
+        if !p.languages.contains(&l) {
+            p.languages.push(l);
+            p.languages.sort();
+        }
+    }
+}
+
+/// Adds an article to a story's profile.
+fn join(p: &mut StoryProfile, f: &Features, vector: &[(u64, f32)], score: f32, keys: usize) {
+    p.centroid = truncate(add(&p.centroid, vector), keys);
+    p.articles += 1;
+    touch(p, f);
+    // The founder fits the story as well as the first article that joined it.
+    if p.articles == 2 && p.representative_score == 0.0 {
+        p.representative_score = score;
+    }
+    if f.title.is_none() {
+        return;
+    }
+    let current = (p.representative_kind.map_or(0, kind_rank), p.representative_score);
+    if p.title.is_none() || (kind_rank(f.kind), score) > current {
+        p.title = f.title.clone();
+        p.representative = Some(f.article.clone());
+        p.representative_kind = Some(f.kind);
+        p.representative_score = score;
+    }
+}
+
+/// Merges story `b` into `a`.
+fn absorb(a: &mut StoryProfile, b: &StoryProfile) {
+    a.centroid = add(&a.centroid, &b.centroid);
+    a.articles += b.articles;
+    a.copies += b.copies;
+    a.first_day = match (a.first_day, b.first_day) {
+        (Some(x), Some(y)) => Some(x.min(y)),
+        (x, y) => x.or(y),
+    };
+    a.last_day = match (a.last_day, b.last_day) {
+        (Some(x), Some(y)) => Some(x.max(y)),
+        (x, y) => x.or(y),
+    };
+    for l in &b.languages {
+        if !a.languages.contains(l) {
+            a.languages.push(*l);
+        }
+    }
+    a.languages.sort();
+    let rank =
+        |p: &StoryProfile| (p.representative_kind.map_or(0, kind_rank), p.representative_score);
+    if b.title.is_some() && rank(b) > rank(a) {
+        a.title = b.title.clone();
+        a.representative = b.representative.clone();
+        a.representative_kind = b.representative_kind;
+        a.representative_score = b.representative_score;
+    }
+}

@@ -1,0 +1,243 @@
+//! Named-entity mention detection: snapshots of the mentions found in short news paragraphs per
+//! language (`tests/fixtures/ner/<iso>.txt`, written for this project), assertions of the
+//! behaviours that could silently break, and the span invariants as a property over odd input.
+
+#![allow(clippy::unwrap_used)] // test support: a failed unwrap is the report
+
+use parallax_engine::entities::ner::{detect, Detected};
+use parallax_engine::segment::sentences;
+use parallax_model::{EntityType, Lang, LangSpan, Span};
+use proptest::prelude::*;
+use std::path::Path;
+
+fn fixture(lang: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/ner/{lang}.txt"));
+    std::fs::read_to_string(path).unwrap()
+}
+
+fn run(text: &str, lang: Lang) -> Vec<Detected> {
+    detect(text, &sentences(text, Some(lang)), &[], Some(lang))
+}
+
+/// "start kind text" lines, for snapshots and for reading failures.
+fn lines(text: &str, found: &[Detected]) -> Vec<String> {
+    found
+        .iter()
+        .map(|d| format!("{} {} {}", d.span.start, d.kind, d.span.text(text).unwrap()))
+        .collect()
+}
+
+fn has(text: &str, found: &[Detected], kind: EntityType, surface: &str) -> bool {
+    found.iter().any(|d| d.kind == kind && d.span.text(text) == Some(surface))
+}
+
+fn covered(text: &str, found: &[Detected], word: &str) -> bool {
+    found.iter().any(|d| d.span.text(text).is_some_and(|t| t.split_whitespace().any(|w| w == word)))
+}
+
+#[track_caller]
+fn assert_has(text: &str, found: &[Detected], kind: EntityType, surface: &str) {
+    assert!(has(text, found, kind, surface), "no {kind} {surface:?} in {:#?}", lines(text, found));
+}
+
+#[test]
+fn snapshots() {
+    for (code, lang) in
+        [("uk", Lang::Uk), ("ru", Lang::Ru), ("en", Lang::En), ("es", Lang::Es), ("de", Lang::De)]
+    {
+        let text = fixture(code);
+        let found = run(&text, lang);
+        insta::assert_yaml_snapshot!(format!("ner_{code}"), lines(&text, &found));
+    }
+}
+
+#[test]
+fn inflected_slavic_names_are_whole() {
+    let uk = fixture("uk");
+    let found = run(&uk, Lang::Uk);
+    assert_has(&uk, &found, EntityType::Person, "Ніколас Мадуро");
+    assert_has(&uk, &found, EntityType::Person, "Ніколаса Мадуро");
+    assert_has(&uk, &found, EntityType::Person, "Путіну");
+    assert_has(&uk, &found, EntityType::Person, "Коваленка");
+    assert_has(&uk, &found, EntityType::Country, "Венесуели");
+    assert_has(&uk, &found, EntityType::Place, "Каракаса");
+    let ru = fixture("ru");
+    let found = run(&ru, Lang::Ru);
+    assert_has(&ru, &found, EntityType::Person, "Николаса Мадуро");
+    assert_has(&ru, &found, EntityType::Person, "Путину");
+    assert_has(&ru, &found, EntityType::Person, "Лаврова");
+}
+
+#[test]
+fn initials_belong_to_the_name() {
+    let uk = fixture("uk");
+    assert_has(&uk, &run(&uk, Lang::Uk), EntityType::Person, "Д. Пєсков");
+    let ru = fixture("ru");
+    assert_has(&ru, &run(&ru, Lang::Ru), EntityType::Person, "Д. Песков");
+}
+
+#[test]
+fn titles_stay_outside_names() {
+    let uk = fixture("uk");
+    let found = run(&uk, Lang::Uk);
+    assert_has(&uk, &found, EntityType::Person, "Олексій Коваленко");
+    assert!(!covered(&uk, &found, "Президент"), "{:#?}", lines(&uk, &found));
+    let en = fixture("en");
+    let found = run(&en, Lang::En);
+    assert_has(&en, &found, EntityType::Person, "Nicolás Maduro");
+    assert_has(&en, &found, EntityType::Person, "Dmitry Peskov");
+    assert_has(&en, &found, EntityType::Person, "Trump");
+    assert_has(&en, &found, EntityType::Person, "Mark Rutte");
+    assert_has(&en, &found, EntityType::Organization, "NATO");
+    let de = fixture("de");
+    let found = run(&de, Lang::De);
+    assert_has(&de, &found, EntityType::Person, "Dmitri Peskow");
+    assert_has(&de, &found, EntityType::Person, "Anna Keller");
+}
+
+#[test]
+fn organisations_named_in_quotation_marks() {
+    let uk = fixture("uk");
+    let found = run(&uk, Lang::Uk);
+    // A legal form and its quoted name are one mention, quotation marks included.
+    assert_has(&uk, &found, EntityType::Organization, "ТОВ «Укрметалпостач»");
+    // A generic head noun before a quoted name is a descriptor, not part of the name.
+    assert_has(&uk, &found, EntityType::Organization, "Народний вибір");
+    let ru = fixture("ru");
+    let found = run(&ru, Lang::Ru);
+    assert_has(&ru, &found, EntityType::Organization, "ООО «Северный транзит»");
+    assert_has(&ru, &found, EntityType::Organization, "Новая сила");
+}
+
+#[test]
+fn sentence_initial_capitals_are_not_names() {
+    let uk = fixture("uk");
+    let found = run(&uk, Lang::Uk);
+    assert!(!covered(&uk, &found, "Днями"), "{:#?}", lines(&uk, &found));
+    let ru = fixture("ru");
+    let found = run(&ru, Lang::Ru);
+    assert!(!covered(&ru, &found, "Вчера"), "{:#?}", lines(&ru, &found));
+    let en = fixture("en");
+    let found = run(&en, Lang::En);
+    for word in ["request", "According", "Friday", "Sunday"] {
+        assert!(!covered(&en, &found, word), "{word}: {:#?}", lines(&en, &found));
+    }
+    // A capitalised "The" inside a sentence is part of the name.
+    assert_has(&en, &found, EntityType::Organization, "The Washington Post");
+    let de = fixture("de");
+    let found = run(&de, Lang::De);
+    for noun in ["Hilfe", "Lage", "Soldaten", "Freitag"] {
+        assert!(!covered(&de, &found, noun), "{noun}: {:#?}", lines(&de, &found));
+    }
+}
+
+#[test]
+fn acronyms_countries_places_and_equipment() {
+    let en = fixture("en");
+    let found = run(&en, Lang::En);
+    assert_has(&en, &found, EntityType::Country, "United States");
+    assert_has(&en, &found, EntityType::Place, "Caracas");
+    assert_has(&en, &found, EntityType::Place, "Caribbean Sea");
+    assert_has(&en, &found, EntityType::Equipment, "Il-76");
+    assert_has(&en, &found, EntityType::Organization, "Ministry of Defence of Ukraine");
+    assert_has(&en, &found, EntityType::Organization, "Northwind Logistics Ltd");
+    // Adjectives of countries are not mentions of the country.
+    assert!(!covered(&en, &found, "Russian"), "{:#?}", lines(&en, &found));
+    let ru = fixture("ru");
+    let found = run(&ru, Lang::Ru);
+    assert_has(&ru, &found, EntityType::Equipment, "Су-30");
+    assert_has(&ru, &found, EntityType::Country, "России");
+    let es = fixture("es");
+    let found = run(&es, Lang::Es);
+    assert_has(&es, &found, EntityType::Organization, "Asamblea Nacional");
+    assert_has(&es, &found, EntityType::Person, "Dmitri Peskov");
+}
+
+#[test]
+fn paragraphs_in_another_language_use_their_own_rules() {
+    let text = "Міністр заявив, що Київ готовий.\n\nThe Kremlin said Vladimir Putin would reply.";
+    let second = text.find("The").unwrap();
+    let langs = [
+        LangSpan { start: 0, end: second - 2, language: Some(Lang::Uk), confidence: 0.9 },
+        LangSpan { start: second, end: text.len(), language: Some(Lang::En), confidence: 0.9 },
+    ];
+    let found = detect(text, &sentences(text, Some(Lang::Uk)), &langs, Some(Lang::Uk));
+    assert_has(text, &found, EntityType::Place, "Київ");
+    assert_has(text, &found, EntityType::Person, "Vladimir Putin");
+    assert_has(text, &found, EntityType::Organization, "Kremlin");
+}
+
+fn check_spans(text: &str, found: &[Detected]) -> Result<(), TestCaseError> {
+    let mut last = 0;
+    for d in found {
+        let Span { start, end } = d.span;
+        prop_assert!(start >= last && start < end, "order/overlap: {found:?}");
+        let s = d.span.text(text);
+        prop_assert!(s.is_some(), "not on char boundaries: {:?}", d.span);
+        let s = s.unwrap();
+        prop_assert_eq!(s, s.trim());
+        prop_assert!((0.0..=1.0).contains(&d.confidence));
+        last = end;
+    }
+    Ok(())
+}
+
+const PIECES: &[&str] = &[
+    "Президент Ніколас Мадуро заявив",
+    "«Газпром»",
+    "ТОВ «ЛБК «Наш Дом»",
+    "«",
+    "»",
+    "\"",
+    "Д.",
+    "U.S.",
+    "Mr.",
+    "The",
+    "of the",
+    "Il-76",
+    "https://example.com/a?b=C",
+    "mail@example.org",
+    "-",
+    "—",
+    "'s",
+    "’",
+    "Nicola\u{301}s",
+    "\u{200b}",
+    "ПАТ",
+    "12,5",
+    "ß",
+    "İstanbul",
+    "ǅ",
+    "\u{1F600}",
+    "Ёжиков",
+    "Зі",
+    "Iʼm",
+    ".",
+    "\n\n",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn spans_are_valid_for_any_text(
+        parts in prop::collection::vec((0..PIECES.len(), prop::sample::select(vec![" ", "", "\n", ", "])), 0..30),
+        lang in prop::sample::select(vec![None, Some(Lang::Uk), Some(Lang::Ru), Some(Lang::En), Some(Lang::De), Some(Lang::Fr)]),
+    ) {
+        let text: String = parts.iter().map(|(i, sep)| format!("{}{sep}", PIECES[*i])).collect();
+        // With the segmenter's sentences, and with none at all.
+        let found = detect(&text, &sentences(&text, lang), &[], lang);
+        check_spans(&text, &found)?;
+        let found = detect(&text, &[], &[], lang);
+        check_spans(&text, &found)?;
+    }
+
+    #[test]
+    fn arbitrary_strings_never_panic(text in "\\PC{0,200}", start in 0usize..50, len in 0usize..50) {
+        // Sentence and paragraph spans that are out of range or off char boundaries are tolerated.
+        let bogus = [Span::new(start, start + len), Span::new(0, text.len() + 3)];
+        let langs = [LangSpan { start: len, end: start, language: Some(Lang::Uk), confidence: 0.5 }];
+        let found = detect(&text, &bogus, &langs, None);
+        check_spans(&text, &found)?;
+    }
+}
