@@ -176,7 +176,16 @@ fn sentence_words<'a>(
         let span = Span::new(s.start + a, s.start + b);
         let t = span.text(text).unwrap_or("");
         let mention = ents.mentions.iter().position(|m| m.start <= span.start && span.end <= m.end);
-        let role = if mention.is_some() { Role::Other } else { classify(t, lang) };
+        // A word of a named country, seat or body keeps its country role inside a mention
+        // ("Kremlin spokesman", "White House spokeswoman"); other named words are opaque.
+        let role = match mention {
+            None => classify(t, lang),
+            Some(m) if !is_person_mention(ents, m) => match classify(t, lang) {
+                r @ Role::Country(_) => r,
+                _ => Role::Other,
+            },
+            Some(_) => Role::Other,
+        };
         out.push(Word { span, text: t, role, mention });
     };
     for (i, c) in sentence.char_indices() {
@@ -286,7 +295,7 @@ fn premodifier(words: &[Word<'_>], name: usize) -> Option<(usize, usize)> {
     let mut i = name;
     while i > 0 {
         let w = &words[i - 1];
-        if w.mention.is_some() {
+        if w.mention.is_some() && !matches!(w.role, Role::Country(_)) {
             // Another entity inside the phrase is a complement only before the title is reached
             // ("посол США у Венесуелі" has countries; a person is not part of a title).
             break;

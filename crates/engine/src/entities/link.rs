@@ -93,7 +93,20 @@ fn find(cluster: &Cluster, index: &dyn EntityIndex) -> Option<EntityRecord> {
         }
         let (same, other): (Vec<_>, Vec<_>) =
             candidates.into_iter().partition(|e| e.kind == cluster.kind);
-        return same.into_iter().chain(other).find(|e| e.kind != EntityType::Person);
+        if let Some(e) = same.into_iter().chain(other).find(|e| e.kind != EntityType::Person) {
+            return Some(e);
+        }
+        // A lone word the tagger could not type as a person ("turned to Putin for help") that
+        // is the surname of a person the corpus already knows is that person: an alias learned
+        // from the corpus, not from a list.
+        if cluster.name.split_whitespace().count() == 1 {
+            return index
+                .find(&format!("per:{}", skeleton(&cluster.name)))
+                .into_iter()
+                .filter(|e| e.kind == EntityType::Person)
+                .max_by_key(|e| e.articles);
+        }
+        return None;
     }
     let given = given_name(&cluster.name);
     candidates
@@ -188,7 +201,11 @@ fn canonical(e: &EntityRecord, cluster: &Cluster, article: &Article) -> String {
     }
     let cyrillic: Vec<(&str, usize)> = e.names.iter().map(|n| (n.name.as_str(), n.count)).collect();
     let base = names::base_form(cyrillic).unwrap_or(cluster.name.as_str());
-    translit::to_latin(base, article.language)
+    if e.kind == EntityType::Person {
+        translit::person_to_latin(base, article.language)
+    } else {
+        translit::to_latin(base, article.language)
+    }
 }
 
 fn strip_possessive(s: &str) -> String {
@@ -288,5 +305,21 @@ mod tests {
             "Ramona Velaskesa",
             "no nominative seen: the form as written"
         );
+    }
+
+    #[test]
+    fn a_lone_word_typed_as_a_place_joins_a_known_person_with_that_surname() {
+        let mut store = MemStore::new();
+        let docs = [
+            doc(1, "Olena Hrytsenko arrived.", &[("Olena Hrytsenko", EntityType::Person)]),
+            doc(2, "The mayor wrote to Hrytsenko.", &[("Hrytsenko", EntityType::Place)]),
+            doc(3, "They flew to Hrytsenko.", &[("Hrytsenko", EntityType::Place)]),
+        ];
+        store.put_batch_linked(&docs[..2], &EngineLinker).unwrap();
+        assert_eq!(canonical_of(&store, &docs[1], 0), "Olena Hrytsenko");
+        // No person of that name known yet: the place stands.
+        let mut fresh = MemStore::new();
+        fresh.put_batch_linked(&docs[2..], &EngineLinker).unwrap();
+        assert_eq!(canonical_of(&fresh, &docs[2], 0), "Hrytsenko");
     }
 }

@@ -82,80 +82,12 @@ pub fn analyze(
     paragraph_languages: &[parallax_model::LangSpan],
     lang: Option<parallax_model::Lang>,
 ) -> parallax_model::DocEntities {
-    let detected: Vec<_> = detect(text, sentences, paragraph_languages, lang)
+    let detected: Vec<_> = ner::detect(text, sentences, paragraph_languages, lang)
         .into_iter()
+        .map(|d| (d.span, d.kind))
         .filter(|(span, _)| !span.text(text).is_some_and(is_country_adjective))
         .collect();
     let mut ents = cluster::cluster(text, &detected, lang);
     descriptors::attach(text, sentences, lang, &mut ents);
     ents
-}
-
-/// Mention detection. Until the trained tagger lands: capitalised word sequences not opening a
-/// sentence, typed by the knowledge base or as persons when they have two or more words.
-fn detect(
-    text: &str,
-    sentences: &[parallax_model::Span],
-    _paragraph_languages: &[parallax_model::LangSpan],
-    lang: Option<parallax_model::Lang>,
-) -> Vec<(parallax_model::Span, parallax_model::EntityType)> {
-    use parallax_model::{EntityType, Span};
-    let mut out = vec![];
-    for s in sentences {
-        let Some(sentence) = s.text(text) else { continue };
-        let mut run: Option<(usize, usize)> = None;
-        let mut first_word = true;
-        let mut words = 0;
-        for (i, w) in word_spans(sentence) {
-            let word = sentence.get(i..i + w).unwrap_or("");
-            let cap = word.chars().next().is_some_and(char::is_uppercase);
-            let sentence_start = first_word;
-            first_word = false;
-            if cap && !(sentence_start && kb_resolve(word, lang).is_none()) {
-                run = Some(match run {
-                    Some((a, _)) => (a, i + w),
-                    None => (i, i + w),
-                });
-                words += 1;
-            } else if let Some((a, b)) = run.take() {
-                out.push((Span::new(s.start + a, s.start + b), words));
-                words = 0;
-            }
-        }
-        if let Some((a, b)) = run {
-            out.push((Span::new(s.start + a, s.start + b), words));
-        }
-    }
-    out.into_iter()
-        .map(|(span, words)| {
-            let surface = span.text(text).unwrap_or("");
-            let kind = kb_resolve(surface, lang).map(|h| h.kind).unwrap_or(if words >= 2 {
-                EntityType::Person
-            } else {
-                EntityType::Other
-            });
-            (span, kind)
-        })
-        .collect()
-}
-
-/// Word starts and lengths (letters, digits, hyphens, apostrophes inside words).
-fn word_spans(s: &str) -> Vec<(usize, usize)> {
-    let mut out = vec![];
-    let mut start: Option<usize> = None;
-    for (i, c) in s.char_indices() {
-        let inside = c.is_alphanumeric() || (start.is_some() && matches!(c, '-' | '\'' | '’'));
-        match (inside, start) {
-            (true, None) => start = Some(i),
-            (false, Some(a)) => {
-                out.push((a, i - a));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(a) = start {
-        out.push((a, s.len() - a));
-    }
-    out
 }

@@ -54,7 +54,7 @@ pub fn to_latin(s: &str, lang: Option<Lang>) -> String {
             _ if uk => uk_letter(lower, initial),
             _ => ru_letter(lower, initial),
         };
-        if piece.is_empty() && lower == c && !is_cyrillic_letter(c) {
+        if !is_cyrillic_letter(c) {
             out.push(c);
             continue;
         }
@@ -83,6 +83,58 @@ pub fn to_latin(s: &str, lang: Option<Lang>) -> String {
             .join(" ");
     }
     out
+}
+
+/// Common English given names by their Ukrainian and Russian renderings (lower case).
+static GIVEN_NAMES: std::sync::LazyLock<std::collections::HashMap<String, &'static str>> =
+    std::sync::LazyLock::new(|| {
+        let mut map = std::collections::HashMap::new();
+        for line in include_str!("../../data/kb/given_names.tsv").lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let mut cols = line.split('\t');
+            let Some(en) = cols.next() else { continue };
+            for form in cols.flat_map(|c| c.split('|')) {
+                map.insert(form.trim().to_lowercase(), en);
+            }
+        }
+        map
+    });
+
+/// A person's name in Latin script. A Cyrillic name whose given name is a common English one
+/// ("Джеймс Сторі") is English in origin: the given name is written as English writes it and the
+/// rest with English conventions (a final -і/-и is -y, дж is j): "James Story". Other names are
+/// transliterated by [`to_latin`].
+pub fn person_to_latin(name: &str, lang: Option<Lang>) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let english = words.len() >= 2
+        && words.first().is_some_and(|w| GIVEN_NAMES.contains_key(&w.to_lowercase()));
+    if !english {
+        return to_latin(name, lang);
+    }
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    for (i, w) in words.iter().enumerate() {
+        if i == 0 {
+            out.push(
+                GIVEN_NAMES
+                    .get(&w.to_lowercase())
+                    .map_or_else(|| to_latin(w, lang), |e| e.to_string()),
+            );
+            continue;
+        }
+        let mut t = to_latin(w, lang).replace("Dzh", "J").replace("dzh", "j");
+        let consonant_before_i = t
+            .strip_suffix('i')
+            .and_then(|b| b.chars().last())
+            .is_some_and(|c| c.is_alphabetic() && !"aeiouy".contains(c.to_ascii_lowercase()));
+        if consonant_before_i {
+            t.pop();
+            t.push('y');
+        }
+        out.push(t);
+    }
+    out.join(" ")
 }
 
 fn is_cyrillic_letter(c: char) -> bool {
@@ -321,5 +373,17 @@ mod tests {
         same("James Story", "Джеймс Сторі");
         same("Washington Post", "Вашингтон пост");
         assert_ne!(skeleton("Peskov"), skeleton("Putin"));
+    }
+
+    #[test]
+    fn english_names_in_cyrillic_come_back_in_english_spelling() {
+        assert_eq!(person_to_latin("Джеймс Сторі", Some(Lang::Uk)), "James Story");
+        assert_eq!(person_to_latin("Дженніфер Коллінз", Some(Lang::Uk)), "Jennifer Kollinz");
+        assert_eq!(
+            person_to_latin("Олена Кравченко", Some(Lang::Uk)),
+            "Olena Kravchenko",
+            "a Ukrainian name keeps the national system"
+        );
+        assert_eq!(person_to_latin("Сторі", Some(Lang::Uk)), "Stori", "no given name: no guess");
     }
 }

@@ -196,6 +196,7 @@ pub fn detect_with(
     post::sentence_starts(&p, &mut found);
     post::legal_forms(&p, &mut found);
     post::person_edges(&p, &mut found);
+    post::script_edges(&p, &mut found);
     post::settlement_words(&p, &mut found);
     post::quoted_descriptors(&p, &mut found);
     post::harmonise(&p, &mut found);

@@ -348,6 +348,30 @@ fn is_cyrillic_word(p: &Prepared, i: usize) -> bool {
     p.toks[i].kind == Kind::Word && ('\u{400}'..='\u{4ff}').contains(&p.toks[i].first_char)
 }
 
+/// A Latin-script name after a Cyrillic common noun ("газета The Wall Street Journal",
+/// "агентство Bloomberg", "компанія Google") is the name alone: lower-case Cyrillic words at the
+/// front of a mention whose remaining words are Latin-script go.
+pub fn script_edges(p: &Prepared, found: &mut [Found]) {
+    for f in found.iter_mut() {
+        let latin_rest = |from: usize| {
+            (from..f.b).any(|i| p.toks[i].kind == Kind::Word)
+                && (from..f.b).all(|i| p.toks[i].kind != Kind::Word || !is_cyrillic_word(p, i))
+        };
+        let mut a = f.a;
+        while a + 1 < f.b
+            && is_cyrillic_word(p, a)
+            && p.toks[a].caps == Caps::Lower
+            && !latin_rest(a)
+        {
+            a += 1;
+            if latin_rest(a) {
+                f.a = a;
+                break;
+            }
+        }
+    }
+}
+
 /// The edges of person mentions: titles and honorifics at the front go ("Император Акихито",
 /// "Папа Франциск" at a sentence start), initials before the name come in ("Б.Обама",
 /// "Дж. Коми"), a name never mixes scripts ("Holdings Алишера Усманова" keeps the Cyrillic part),
@@ -365,8 +389,12 @@ pub fn person_edges(p: &Prepared, found: &mut [Found]) {
         if f.class != Some(Class::Per) {
             continue;
         }
-        while f.b - f.a > 1 && p.toks[f.a].class & (lx::TITLE | lx::HONORIFIC) != 0 {
-            f.a += 1;
+        // Titles with their modifiers before the name ("Deputy Foreign Minister Sergei Lavrov",
+        // "Kremlin Spokesman ..."): the name starts after the last title word.
+        if let Some(t) =
+            (f.a..f.b - 1).rev().find(|&i| p.toks[i].class & (lx::TITLE | lx::HONORIFIC) != 0)
+        {
+            f.a = t + 1;
             while f.b - f.a > 1 && p.toks[f.a].kind == Kind::Punct {
                 f.a += 1;
             }
