@@ -10,6 +10,7 @@ mod entities;
 mod eval;
 mod ingest;
 mod show;
+mod statements;
 
 use anyhow::Result;
 use clap::{Args, Parser, Subcommand};
@@ -34,6 +35,7 @@ Examples:
   parallax articles                          list what is stored
   parallax show 3f2a                         one article (any unique id prefix)
   parallax entities --type person            who the corpus names, across scripts
+  parallax statements --speaker peskov       who said what, with exact source spans
   parallax articles --json | jq .title       machine-readable output
   parallax eval extract                      measure extraction on ../shared/data
 
@@ -75,6 +77,8 @@ enum Command {
     Show(ShowArgs),
     /// List the people, organisations, countries and places the corpus names.
     Entities(entities::EntitiesArgs),
+    /// List who said what: quotes and reported speech with speakers, sources and spans.
+    Statements(statements::StatementsArgs),
     /// Ingest the bundled example corpus into a temporary store and show what was found.
     Demo(demo::DemoArgs),
     /// Measure a stage on third-party evaluation data (../shared/data) or the seed gold.
@@ -126,6 +130,7 @@ fn main() -> ExitCode {
         }
         Command::Show(args) => show::show(&global, &args.id, args.sentences),
         Command::Entities(args) => entities::run(&global, &args),
+        Command::Statements(args) => statements::run(&global, &args),
         Command::Demo(args) => demo::run(&global, &args),
         Command::Eval(args) => eval::run(&global, &args),
     };

@@ -42,6 +42,68 @@ fn span_view(text: &str, s: Span) -> Value {
     json!({ "start": s.start, "end": s.end, "text": s.text(text).unwrap_or_default() })
 }
 
+/// Each cluster's entity id and the name to show for it (the registry's canonical name, which
+/// changes as the corpus grows, else the cluster's own name).
+pub type ClusterNames = Vec<(Option<EntityId>, Option<String>)>;
+
+/// The [`ClusterNames`] of an article.
+pub fn cluster_entities(
+    stored: &StoredArticle,
+    entity: &dyn Fn(&EntityId) -> Option<EntityRecord>,
+) -> ClusterNames {
+    stored
+        .analysis
+        .entities
+        .clusters
+        .iter()
+        .map(|c| {
+            let canonical = c.entity.as_ref().and_then(entity).map(|e| e.canonical);
+            (c.entity.clone(), canonical.or_else(|| Some(c.name.clone())))
+        })
+        .collect()
+}
+
+fn name_of(names: &ClusterNames, cluster: Option<usize>) -> Option<String> {
+    cluster.and_then(|c| names.get(c)).and_then(|(_, n)| n.clone())
+}
+
+/// A cited or relaying source: its span, the name to show and its kind.
+fn source_view(text: &str, names: &ClusterNames, src: &parallax_model::Source) -> Value {
+    let mut sv = span_view(text, Span::new(src.start, src.end));
+    sv["name"] = json!(name_of(names, src.cluster).unwrap_or_else(|| src.name.clone()));
+    sv["kind"] = json!(src.kind);
+    sv
+}
+
+/// The contract's view of an article's statements (the `statements` field of `show --json`).
+pub fn statement_views(stored: &StoredArticle, names: &ClusterNames) -> Vec<Value> {
+    let a = &stored.article;
+    let canonical_of = |cluster: Option<usize>| name_of(names, cluster);
+    let source_view = |src: &parallax_model::Source| source_view(&a.text, names, src);
+    stored
+        .analysis
+        .statements
+        .statements
+        .iter()
+        .map(|x| {
+            json!({
+                "speaker": canonical_of(x.speaker_cluster).or_else(|| x.speaker_label.clone()),
+                "speaker_id": x.speaker_cluster.and_then(|c| names.get(c)).and_then(|(id, _)| id.clone()),
+                "speaker_text": x.speaker.and_then(|s| s.text(&a.text)),
+                "speaker_span": x.speaker.map(|s| span_view(&a.text, s)),
+                "form": x.form,
+                "cue": x.cue.text(&a.text),
+                "cue_lemma": x.cue_lemma,
+                "content": span_view(&a.text, x.content),
+                "to": x.addressee.and_then(|s| s.text(&a.text)),
+                "via": x.via.iter().map(|src| canonical_of(src.cluster).unwrap_or_else(|| src.name.clone())).collect::<Vec<_>>(),
+                "via_spans": x.via.iter().map(source_view).collect::<Vec<_>>(),
+                "date": x.date,
+            })
+        })
+        .collect()
+}
+
 /// The `show --json` view: the article plus its analysis. `entity` gives the registry's record
 /// for an entity id (for canonical names, which change as the corpus grows).
 pub fn show_view(
@@ -67,14 +129,7 @@ pub fn show_view(
         .collect();
     v["sentences"] = stored.analysis.sentences.iter().map(|s| span_view(&a.text, *s)).collect();
     let ents = &stored.analysis.entities;
-    let cluster_entity: Vec<(Option<EntityId>, Option<String>)> = ents
-        .clusters
-        .iter()
-        .map(|c| {
-            let canonical = c.entity.as_ref().and_then(entity).map(|e| e.canonical);
-            (c.entity.clone(), canonical.or_else(|| Some(c.name.clone())))
-        })
-        .collect();
+    let cluster_entity = cluster_entities(stored, entity);
     v["mentions"] = ents
         .mentions
         .iter()
@@ -89,34 +144,9 @@ pub fn show_view(
         })
         .collect();
     let st = &stored.analysis.statements;
-    let canonical_of = |cluster: Option<usize>| {
-        cluster.and_then(|c| cluster_entity.get(c)).and_then(|(_, n)| n.clone())
-    };
-    let source_view = |src: &parallax_model::Source| {
-        let mut sv = span_view(&a.text, Span::new(src.start, src.end));
-        sv["name"] = json!(canonical_of(src.cluster).unwrap_or_else(|| src.name.clone()));
-        sv["kind"] = json!(src.kind);
-        sv
-    };
-    v["statements"] = st
-        .statements
-        .iter()
-        .map(|x| {
-            json!({
-                "speaker": canonical_of(x.speaker_cluster).or_else(|| x.speaker_label.clone()),
-                "speaker_text": x.speaker.and_then(|s| s.text(&a.text)),
-                "speaker_span": x.speaker.map(|s| span_view(&a.text, s)),
-                "form": x.form,
-                "cue": x.cue.text(&a.text),
-                "cue_lemma": x.cue_lemma,
-                "content": span_view(&a.text, x.content),
-                "to": x.addressee.and_then(|s| s.text(&a.text)),
-                "via": x.via.iter().map(|src| canonical_of(src.cluster).unwrap_or_else(|| src.name.clone())).collect::<Vec<_>>(),
-                "via_spans": x.via.iter().map(source_view).collect::<Vec<_>>(),
-                "date": x.date,
-            })
-        })
-        .collect();
+    let canonical_of = |cluster: Option<usize>| name_of(&cluster_entity, cluster);
+    let source_view = |src: &parallax_model::Source| source_view(&a.text, &cluster_entity, src);
+    v["statements"] = statement_views(stored, &cluster_entity).into();
     v["cites"] = {
         let mut names: Vec<String> = vec![];
         for c in &st.cites {
@@ -290,6 +320,24 @@ pub fn resolve(store: &dyn Store, prefix: &str) -> Result<ArticleId> {
         [one] => Ok(one.clone()),
         many => bail!(
             "id prefix {prefix:?} is ambiguous: it matches {}{} — give more characters",
+            many.iter().take(2).map(|i| i.0.as_str()).collect::<Vec<_>>().join(", "),
+            if many.len() > 2 { ", ..." } else { "" }
+        ),
+    }
+}
+
+/// Finds the one story an id prefix names.
+pub fn resolve_story(store: &dyn Store, prefix: &str) -> Result<parallax_model::StoryId> {
+    let prefix = prefix.trim();
+    if prefix.is_empty() {
+        bail!("empty story id");
+    }
+    let ids = store.story_ids_with_prefix(prefix, 3)?;
+    match ids.as_slice() {
+        [] => bail!("no story with id {prefix:?} (list them with `parallax stories`)"),
+        [one] => Ok(one.clone()),
+        many => bail!(
+            "story id prefix {prefix:?} is ambiguous: it matches {}{} — give more characters",
             many.iter().take(2).map(|i| i.0.as_str()).collect::<Vec<_>>().join(", "),
             if many.len() > 2 { ", ..." } else { "" }
         ),

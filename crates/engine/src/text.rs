@@ -65,6 +65,11 @@ pub fn join_paragraphs<S: AsRef<str>>(paragraphs: &[S]) -> (String, Vec<Span>) {
     (text, spans)
 }
 
+/// Lower case without accents ("Nicolás" → "nicolas"), for matching names as people type them.
+pub fn fold_name(s: &str) -> String {
+    s.nfd().filter(|c| !('\u{300}'..='\u{36f}').contains(c)).collect::<String>().to_lowercase()
+}
+
 /// A comparison key for loose matching of phrases against text: NFKC, typographic apostrophes as
 /// `'`, white space collapsed. Used where the gold data or a user's query were written
 /// differently from the page, never to produce stored text.

@@ -271,13 +271,8 @@ pub fn entity_checks(opts: &EvalOptions) -> Result<Vec<Check>, EvalError> {
 
 /// Names equal up to accents, case and a leading "The".
 pub fn same_name(a: &str, b: &str) -> bool {
-    use unicode_normalization::UnicodeNormalization;
     let fold = |s: &str| {
-        let s: String = s
-            .nfd()
-            .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
-            .collect::<String>()
-            .to_lowercase();
+        let s = parallax_engine::text::fold_name(s);
         s.strip_prefix("the ").map(str::to_string).unwrap_or(s)
     };
     fold(a) == fold(b)

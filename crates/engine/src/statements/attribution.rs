@@ -530,7 +530,11 @@ fn right_side(doc: &Doc, cue: &Cue, sent_b: usize, lex: &Lexicon, stops: &[usize
             let stop = doc
                 .tok(i)
                 .is_some_and(|t| matches!(t.kind, Kind::Punct(';' | ':')) || t.kind == Kind::Quote);
-            let lone_comma = doc.tok(i).is_some_and(|t| t.is_punct(',')) && !is_comp(i + 1);
+            // A comma before a citing phrase opens a parenthesis ("reported, citing two
+            // officials, that ...").
+            let lone_comma = doc.tok(i).is_some_and(|t| t.is_punct(','))
+                && !is_comp(i + 1)
+                && !doc.starts(i + 1, lex, |p| p.role == Role::Citing);
             let verb = i > k && doc.starts(i, lex, |p| p.role.is_verb());
             !(stop || lone_comma || verb)
         })
@@ -807,7 +811,12 @@ fn frames(doc: &Doc, cues: &[Cue]) -> (Vec<Vec<usize>>, Vec<Vec<usize>>) {
                         }
                         e = b2;
                     }
-                    e >= sb || doc.is_final(e) || cue.role == Role::Citing
+                    // "reported, citing two officials, that …": a citing phrase closed by a
+                    // comma before the complementiser is parenthetical.
+                    let parenthesis = e + 1 < sb
+                        && doc.is_clause_punct(e)
+                        && doc.starts(e + 1, lex, |p| p.role == Role::Complementizer);
+                    e >= sb || doc.is_final(e) || (cue.role == Role::Citing && !parenthesis)
                 };
                 if trailing
                     && cue.a > sa
