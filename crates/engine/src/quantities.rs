@@ -1,7 +1,7 @@
 //! Quantities with units and approximation.
 //!
-//! "about 5,000 Russian-made Igla-S portable air defense systems", "понад 10%", "1000 км",
-//! "9,92 млн грн", "eight engines and five radars": a reader comparing reports needs each amount
+//! "about 4,000 Dutch-built Damen harbour patrol boats", "понад 10%", "1000 км",
+//! "9,92 млн грн", "six turbines and four cranes": a reader comparing reports needs each amount
 //! as a value, what it counts or measures, and whether it was hedged. [`find`] reads the same
 //! token stream as the temporal resolver ([`crate::time`]) with the language pack's number
 //! tables ([`crate::lang::packs::NumberWords`]), in this order:
@@ -22,8 +22,8 @@
 //!    10-year term"), normalised to a base form ("%", "UAH", "USD", "km", "t", "year").
 //!    Failing that, **the counted noun** is the unit. The phrase after the number runs over up
 //!    to six words on the same line and stops at punctuation, function words, prepositions and
-//!    number words. English takes the last plural noun of that phrase, so that "5,000
-//!    Russian-made Igla-S portable air defense systems" counts "system" and the span ends there
+//!    number words. English takes the last plural noun of that phrase, so that "4,000
+//!    Dutch-built Damen harbour patrol boats" counts "boat" and the span ends there
 //!    (a participle after a plural ends the phrase: "two polls showing"); plurals are
 //!    singularised ("soldiers" → "soldier", irregular ones from a short list: "people", "women",
 //!    "aircraft"). Ukrainian and Russian keep lower-case words and acronyms, stop before a verb

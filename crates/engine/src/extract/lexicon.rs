@@ -568,7 +568,7 @@ mod tests {
             "The minister said (in a statement) that talks would resume."
         ));
         assert!(is_aggregator_notice(
-            "Information gathered from public forums or data available on the internet."
+            "This overview was compiled automatically from data available online."
         ));
         assert!(is_legal_notice("© 2025 Example Media. All rights reserved."));
         assert!(is_opinion_label("Opinion"));

@@ -1124,7 +1124,7 @@ fn verb_statement(
         }
     }
 
-    // Coordinated verb: "denies these accusations and claims the U.S. wants...".
+    // Coordinated verb: "denies the charges and says the council wants...".
     let coordinated = {
         let mut k = cue.a;
         while k > sa && lex.is_filler(doc.lower(k - 1)) {
@@ -1236,7 +1236,7 @@ fn verb_statement(
                 (start, end),
                 right.addressee,
             )?);
-            // "…, WP reported on Oct. 31, citing confidential documents reviewed by the outlet."
+            // "…, the paper reported on March 3, citing internal memos seen by its reporters."
             d.citing.extend(links(doc, cue.b, sb, lex));
             Some(d)
         }

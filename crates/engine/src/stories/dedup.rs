@@ -83,18 +83,18 @@ pub fn jaccard(a: &Fingerprint, b: &Fingerprint) -> f32 {
 mod tests {
     use super::*;
 
-    const WIRE: &str = "MOSCOW, November 2. Russia is closely monitoring the situation in the \
-        region, the Kremlin spokesman told reporters on Sunday, commenting on a newspaper report \
-        about requests for radars and aircraft. The spokesman declined to say whether any \
-        request had been received, adding that contacts between the two countries continue at \
-        every level and that the treaty ratified last month provides for such cooperation.";
+    const WIRE: &str = "WARSAW, March 4. Poland is closely following the flood situation in the \
+        south, the government spokesman told reporters on Tuesday, commenting on a newspaper \
+        report about requests for pumps and helicopters. The spokesman declined to say whether \
+        any request had been received, adding that contacts between the regions continue at \
+        every level and that the agreement signed last month provides for such help.";
 
     #[test]
     fn a_lightly_edited_reprint_is_a_copy() {
         let a = fingerprint("", WIRE).unwrap();
         let edited = format!(
             "{} Read more on our website.",
-            WIRE.replace("MOSCOW, November 2. ", "").replace("on Sunday", "on Sunday evening")
+            WIRE.replace("WARSAW, March 4. ", "").replace("on Tuesday", "on Tuesday evening")
         );
         let b = fingerprint("", &edited).unwrap();
         assert!(jaccard(&a, &b) >= COPY_JACCARD, "{}", jaccard(&a, &b));
@@ -107,10 +107,10 @@ mod tests {
     #[test]
     fn another_text_on_the_same_subject_is_not() {
         let a = fingerprint("", WIRE).unwrap();
-        let other = "The Kremlin said on Sunday it was watching events in the region closely. \
-            Its spokesman would not confirm that a letter asking for radars and aircraft had \
-            arrived, but said the countries keep in touch and that last month's treaty allows \
-            military cooperation of this kind between them.";
+        let other = "The government said on Tuesday it was following the floods in the south \
+            closely. Its spokesman would not confirm that a letter asking for pumps and \
+            helicopters had arrived, but said the regions keep in touch and that last month's \
+            agreement allows help of this kind between them.";
         let b = fingerprint("", other).unwrap();
         assert!(jaccard(&a, &b) < 0.2, "{}", jaccard(&a, &b));
     }
