@@ -698,7 +698,7 @@ fn is_bio(text: &str) -> bool {
     .any(|p| l.contains(p))
 }
 
-/// "X is a reporter at The Kyiv Independent, covering ..." → "The Kyiv Independent".
+/// "X is a reporter at Example News, covering ..." → "Example News".
 fn outlet_in_bio(bio: &str) -> Option<String> {
     let lower = bio.to_lowercase();
     for role in
