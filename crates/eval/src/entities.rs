@@ -84,12 +84,45 @@ fn raw_text_doc(source: String, body: String) -> Doc {
     Doc { source, body }
 }
 
+/// Analysis time over a dataset.
+#[derive(Debug, Default)]
+struct Timing {
+    docs: usize,
+    bytes: usize,
+    seconds: f64,
+}
+
+impl Timing {
+    fn report(&self, report: &mut Report) {
+        if self.seconds > 0.0 {
+            report.metric("analysis_docs_per_second", (self.docs as f64 / self.seconds).round());
+            report.notes.push(format!(
+                "analysis after extraction: {} docs ({:.1} KB on average) in {:.2} s on {} threads",
+                self.docs,
+                self.bytes as f64 / self.docs.max(1) as f64 / 1024.0,
+                self.seconds,
+                rayon::current_num_threads()
+            ));
+        }
+    }
+}
+
 /// Runs documents through the engine into one registry; returns, per document, each mention's
 /// surface (lower case) with its entity.
-fn link_all(docs: &[Doc]) -> Vec<Vec<(String, parallax_model::Span, EntityId)>> {
+///
+/// The analysis (normalisation, language, sentences, entities, dates, quantities, statements;
+/// extraction is not part of it) runs on every core; its time is added to `timing`.
+fn link_all(
+    docs: &[Doc],
+    timing: &mut Timing,
+) -> Vec<Vec<(String, parallax_model::Span, EntityId)>> {
     use rayon::prelude::*;
+    let t = Instant::now();
     let processed: Vec<Option<parallax_model::Ingested>> =
         docs.par_iter().map(|d| Some(parallax_engine::process_body(&d.source, &d.body))).collect();
+    timing.docs += docs.len();
+    timing.bytes += docs.iter().map(|d| d.body.len()).sum::<usize>();
+    timing.seconds += t.elapsed().as_secs_f64();
     let mut store = MemStore::new();
     let mut out = Vec::with_capacity(docs.len());
     for p in processed {
@@ -128,6 +161,7 @@ fn bsnlp(opts: &EvalOptions) -> Result<Report, EvalError> {
     let started = Instant::now();
     let mut report = Report::new("entities", "bsnlp");
     let mut total = Pairs::default();
+    let mut timing = Timing::default();
     let mut topics: Vec<_> = std::fs::read_dir(&root)
         .map_err(|e| EvalError::Read { path: root.clone(), reason: e.to_string() })?
         .flatten()
@@ -161,7 +195,7 @@ fn bsnlp(opts: &EvalOptions) -> Result<Report, EvalError> {
                 );
             }
         }
-        let predicted = link_all(&docs);
+        let predicted = link_all(&docs, &mut timing);
         let mut items: Vec<(String, Option<EntityId>)> = vec![];
         let (mut found, mut all) = (0usize, 0usize);
         for (g, p) in gold.iter().zip(&predicted) {
@@ -198,6 +232,7 @@ fn bsnlp(opts: &EvalOptions) -> Result<Report, EvalError> {
         total.add(pairs);
     }
     total.report(&mut report);
+    timing.report(&mut report);
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)
 }
@@ -239,7 +274,8 @@ fn itn(opts: &EvalOptions) -> Result<Report, EvalError> {
             subjects.push((qid.clone(), bold));
         }
     }
-    let predicted = link_all(&docs);
+    let mut timing = Timing::default();
+    let predicted = link_all(&docs, &mut timing);
     let mut items: Vec<(String, Option<EntityId>)> = vec![];
     for ((qid, (bs, be)), p) in subjects.iter().zip(&predicted) {
         // The mention that overlaps the bold subject most.
@@ -257,6 +293,7 @@ fn itn(opts: &EvalOptions) -> Result<Report, EvalError> {
     let mut report = Report::new("entities", "itn-corpus");
     report.n = items.len();
     Pairs::count(&items).report(&mut report);
+    timing.report(&mut report);
     report
         .notes
         .push(format!("{} blurbs (en/ru/uk), subject found by the tagger in {found}", items.len()));
