@@ -24,6 +24,7 @@
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::string_slice))]
 
 pub mod calendar;
+pub mod compare;
 pub mod entities;
 pub mod extract;
 pub mod kb;

@@ -1,0 +1,368 @@
+//! Comparing the articles of one story: how each outlet labels the same entity (framing), what
+//! happened when (timeline), and where the articles disagree about when (date discrepancies).
+//!
+//! Everything here reads stored analyses only, is deterministic, and points to byte spans of the
+//! articles it cites: a row of the framing table is a descriptor span, a timeline entry is a
+//! dated sentence with the spans of every article that dates an event that day, and a
+//! discrepancy's sides are the two dated sentences that disagree.
+//!
+//! # Date discrepancies
+//!
+//! Two dated sentences from different articles describe the same event when they share at least
+//! two corpus entities and at least one content word across languages (the cross-script keys of
+//! [`crate::stories::features::word_keys`]: "diplomatic" meets "дипломатичні"), excluding the
+//! words of the names themselves. When both are dated to the day, on different days less than a
+//! week apart, the articles disagree about when it happened. Farther apart, they are more likely
+//! two events; dated only to the month or year, they cannot be compared.
+
+use crate::stories::features::{word_keys, words};
+use parallax_model::{day_number, ArticleId, EntityId, PartialDate, Span, StoredArticle};
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// One label an article attaches to an entity.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Label {
+    pub article: ArticleId,
+    pub outlet: Option<String>,
+    pub language: Option<String>,
+    pub start: usize,
+    pub end: usize,
+    /// Exactly the article's text between `start` and `end`.
+    pub text: String,
+    /// The head noun's English gloss when the knowledge base has one.
+    pub gloss: Option<String>,
+    pub evaluative: bool,
+}
+
+/// The labels of one entity across the story's articles, in article order.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FramingRow {
+    pub entity_id: EntityId,
+    pub entity: String,
+    pub labels: Vec<Label>,
+}
+
+/// One sentence of one article that dates an event.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DatedSpan {
+    pub article: ArticleId,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// A date of the story's timeline and the sentences that put an event on it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TimelineEntry {
+    pub date: PartialDate,
+    /// The first sentence (in article order) that dates an event on this day.
+    pub text: String,
+    pub articles: Vec<ArticleId>,
+    pub sentences: Vec<DatedSpan>,
+}
+
+/// One side of a discrepancy: what an article says, and the sentence that says it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Side {
+    pub article: ArticleId,
+    /// The date this side gives, as YYYY-MM-DD.
+    pub says: String,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// The same event dated differently by two articles.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Discrepancy {
+    /// What the sides disagree about: "the date of: <the first side's sentence>".
+    pub about: String,
+    pub sides: Vec<Side>,
+}
+
+/// The canonical name of a corpus entity.
+pub type NameOf<'a> = &'a dyn Fn(&EntityId) -> Option<String>;
+
+/// The framing table: for each entity that at least one article labels, every label, with the
+/// entities labelled by the most articles first.
+pub fn framing(articles: &[&StoredArticle], name_of: NameOf<'_>) -> Vec<FramingRow> {
+    let mut rows: BTreeMap<EntityId, Vec<Label>> = BTreeMap::new();
+    for s in articles {
+        let (a, ents) = (&s.article, &s.analysis.entities);
+        for d in &ents.descriptors {
+            let Some(id) = ents.clusters.get(d.cluster).and_then(|c| c.entity.clone()) else {
+                continue;
+            };
+            let Some(text) = Span::new(d.start, d.end).text(&a.text) else { continue };
+            rows.entry(id).or_default().push(Label {
+                article: a.id.clone(),
+                outlet: a.outlet.clone(),
+                language: a.language.map(|l| l.code().to_string()),
+                start: d.start,
+                end: d.end,
+                text: text.to_string(),
+                gloss: d.gloss.clone(),
+                evaluative: d.evaluative,
+            });
+        }
+    }
+    let mut out: Vec<FramingRow> = rows
+        .into_iter()
+        .map(|(id, labels)| FramingRow {
+            entity: name_of(&id).unwrap_or_else(|| id.0.clone()),
+            entity_id: id,
+            labels,
+        })
+        .collect();
+    let articles_of =
+        |r: &FramingRow| r.labels.iter().map(|l| &l.article).collect::<BTreeSet<_>>().len();
+    out.sort_by(|a, b| articles_of(b).cmp(&articles_of(a)).then_with(|| a.entity.cmp(&b.entity)));
+    out
+}
+
+/// A dated sentence with what it is about.
+struct Event<'a> {
+    article: &'a ArticleId,
+    date: PartialDate,
+    span: Span,
+    text: &'a str,
+    entities: BTreeSet<&'a EntityId>,
+    keys: BTreeSet<u64>,
+}
+
+fn events<'a>(articles: &[&'a StoredArticle]) -> Vec<Event<'a>> {
+    let mut out = vec![];
+    for s in articles {
+        let (a, an) = (&s.article, &s.analysis);
+        for d in &an.statements.dated_sentences {
+            let span = Span::new(d.start, d.end);
+            let Some(text) = span.text(&a.text) else { continue };
+            let inside: Vec<&parallax_model::Mention> = an
+                .entities
+                .mentions
+                .iter()
+                .filter(|m| m.start >= d.start && m.end <= d.end)
+                .collect();
+            let entities = inside
+                .iter()
+                .filter_map(|m| an.entities.clusters.get(m.cluster)?.entity.as_ref())
+                .collect();
+            // Content words other than the names' own and the date's.
+            let keys = words(text)
+                .filter(|(at, _)| {
+                    let at = d.start + at;
+                    !inside.iter().any(|m| (m.start..m.end).contains(&at))
+                        && !an.statements.dates.iter().any(|t| (t.start..t.end).contains(&at))
+                })
+                .filter_map(|(_, w)| word_keys(&w).and_then(|k| k.1))
+                .collect();
+            out.push(Event { article: &a.id, date: d.date, span, text, entities, keys });
+        }
+    }
+    out
+}
+
+/// The story's timeline: one entry per date, earliest first (a date known to the month sorts
+/// before that month's days), each with every sentence that dates an event on it.
+pub fn timeline(articles: &[&StoredArticle]) -> Vec<TimelineEntry> {
+    let mut by_date: BTreeMap<(i32, u8, u8), TimelineEntry> = BTreeMap::new();
+    for e in events(articles) {
+        let key = (e.date.year, e.date.month.unwrap_or(0), e.date.day.unwrap_or(0));
+        let entry = by_date.entry(key).or_insert_with(|| TimelineEntry {
+            date: e.date,
+            text: e.text.to_string(),
+            articles: vec![],
+            sentences: vec![],
+        });
+        if !entry.articles.contains(e.article) {
+            entry.articles.push(e.article.clone());
+        }
+        entry.sentences.push(DatedSpan {
+            article: e.article.clone(),
+            start: e.span.start,
+            end: e.span.end,
+            text: e.text.to_string(),
+        });
+    }
+    by_date.into_values().collect()
+}
+
+/// Events dated differently by different articles (see the module docs).
+pub fn discrepancies(articles: &[&StoredArticle]) -> Vec<Discrepancy> {
+    let evs = events(articles);
+    let mut out = vec![];
+    let mut seen: BTreeSet<(usize, usize)> = BTreeSet::new();
+    for (i, a) in evs.iter().enumerate() {
+        for (j, b) in evs.iter().enumerate().skip(i + 1) {
+            if a.article == b.article || seen.contains(&(i, j)) {
+                continue;
+            }
+            let (Some(da), Some(db)) = (day_number(&a.date), day_number(&b.date)) else {
+                continue;
+            };
+            if da == db || (da - db).abs() >= 7 {
+                continue;
+            }
+            let shared_entities = a.entities.intersection(&b.entities).count();
+            let shared_words = a.keys.intersection(&b.keys).count();
+            if shared_entities < 2 || shared_words < 1 {
+                continue;
+            }
+            seen.insert((i, j));
+            let side = |e: &Event<'_>| Side {
+                article: e.article.clone(),
+                says: e.date.to_string(),
+                start: e.span.start,
+                end: e.span.end,
+                text: e.text.to_string(),
+            };
+            out.push(Discrepancy {
+                about: format!("the date of: {}", a.text),
+                sides: vec![side(a), side(b)],
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use parallax_model::{Cluster, DatedSentence, Descriptor, DescriptorForm, EntityType, Mention};
+
+    /// An article whose entities are given as (surface, entity id) and whose dated sentences are
+    /// given as (sentence, date).
+    fn article(
+        id: &str,
+        outlet: &str,
+        sentences: &[(&str, &str)],
+        names: &[(&str, &str)],
+    ) -> StoredArticle {
+        let mut s = StoredArticle {
+            article: parallax_model::conformance::sample(1).article,
+            analysis: Default::default(),
+        };
+        s.article.id = ArticleId(id.into());
+        s.article.outlet = Some(outlet.into());
+        let text: String = sentences.iter().map(|(t, _)| *t).collect::<Vec<_>>().join(" ");
+        let mut at = 0;
+        for (t, date) in sentences {
+            if !date.is_empty() {
+                s.analysis.statements.dated_sentences.push(DatedSentence {
+                    start: at,
+                    end: at + t.len(),
+                    date: date.parse().unwrap(),
+                });
+            }
+            at += t.len() + 1;
+        }
+        for (i, (surface, entity)) in names.iter().enumerate() {
+            let ents = &mut s.analysis.entities;
+            ents.clusters.push(Cluster {
+                kind: EntityType::Person,
+                name: surface.to_string(),
+                kb: None,
+                affiliation: None,
+                entity: Some(EntityId(entity.to_string())),
+            });
+            for (start, _) in text.match_indices(surface) {
+                ents.mentions.push(Mention {
+                    start,
+                    end: start + surface.len(),
+                    kind: EntityType::Person,
+                    lemma: surface.to_lowercase(),
+                    cluster: i,
+                });
+            }
+        }
+        s.article.text = text;
+        s
+    }
+
+    #[test]
+    fn the_same_event_on_different_days_is_a_discrepancy_across_languages() {
+        let en = article(
+            "a1",
+            "Wire A",
+            &[("On March 3, Okafor suspended the diplomatic talks with Lagos.", "2026-03-03")],
+            &[("Okafor", "e-okafor"), ("Lagos", "e-lagos")],
+        );
+        let uk = article(
+            "a2",
+            "Вісник",
+            &[("2 березня Окафор припинив дипломатичні переговори з Лагосом.", "2026-03-02")],
+            &[("Окафор", "e-okafor"), ("Лагосом", "e-lagos")],
+        );
+        let later = article(
+            "a3",
+            "Wire B",
+            &[("On March 20, Okafor visited Lagos for diplomatic talks.", "2026-03-20")],
+            &[("Okafor", "e-okafor"), ("Lagos", "e-lagos")],
+        );
+        let found = discrepancies(&[&en, &uk, &later]);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let says: Vec<&str> = found[0].sides.iter().map(|s| s.says.as_str()).collect();
+        assert_eq!(says, ["2026-03-03", "2026-03-02"]);
+        for side in &found[0].sides {
+            let a = [&en, &uk].into_iter().find(|a| a.article.id == side.article).unwrap();
+            assert_eq!(&a.article.text[side.start..side.end], side.text);
+        }
+    }
+
+    #[test]
+    fn shared_names_without_a_shared_word_are_not_the_same_event() {
+        let a = article(
+            "a1",
+            "A",
+            &[("On March 3, Okafor met Lagos officials about fishing quotas.", "2026-03-03")],
+            &[("Okafor", "e-okafor"), ("Lagos", "e-lagos")],
+        );
+        let b = article(
+            "a2",
+            "B",
+            &[("On March 5, Okafor criticised Lagos over the stadium.", "2026-03-05")],
+            &[("Okafor", "e-okafor"), ("Lagos", "e-lagos")],
+        );
+        assert!(discrepancies(&[&a, &b]).is_empty());
+    }
+
+    #[test]
+    fn timeline_orders_dates_and_gathers_articles() {
+        let a = article(
+            "a1",
+            "A",
+            &[
+                ("The vote was held on May 2.", "2026-05-02"),
+                ("In April it was planned.", "2026-04"),
+            ],
+            &[],
+        );
+        let b = article("a2", "B", &[("Parliament voted on May 2.", "2026-05-02")], &[]);
+        let t = timeline(&[&a, &b]);
+        let dates: Vec<String> = t.iter().map(|e| e.date.to_string()).collect();
+        assert_eq!(dates, ["2026-04", "2026-05-02"]);
+        assert_eq!(t[1].articles, [ArticleId("a1".into()), ArticleId("a2".into())]);
+        assert_eq!(t[1].text, "The vote was held on May 2.");
+    }
+
+    #[test]
+    fn framing_gathers_each_entitys_labels_with_spans() {
+        let mut a = article("a1", "A", &[("The strongman Okafor spoke.", "")], &[("Okafor", "e1")]);
+        a.analysis.entities.descriptors.push(Descriptor {
+            start: 4,
+            end: 13,
+            form: DescriptorForm::Premodifier,
+            cluster: 0,
+            head: "strongman".into(),
+            gloss: Some("strongman".into()),
+            evaluative: true,
+            country: None,
+        });
+        let rows = framing(&[&a], &|_| Some("Ada Okafor".into()));
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].entity, "Ada Okafor");
+        assert_eq!(rows[0].labels[0].text, "strongman");
+        assert!(rows[0].labels[0].evaluative);
+    }
+}
