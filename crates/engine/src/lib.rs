@@ -23,6 +23,7 @@
 
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::string_slice))]
 
+pub mod ask;
 pub mod calendar;
 pub mod compare;
 pub mod entities;
