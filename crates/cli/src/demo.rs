@@ -4,7 +4,7 @@ use crate::show::{article_view, print_table};
 use crate::{out, Global};
 use anyhow::{Context, Result};
 use clap::Args;
-use parallax_model::{Article, Store};
+use parallax_model::{Article, Store, Story};
 use parallax_store_sqlite::SqliteStore;
 use serde_json::json;
 use std::collections::BTreeMap;
@@ -33,6 +33,11 @@ pub fn run(global: &Global, args: &DemoArgs) -> Result<ExitCode> {
         articles.push(a.clone());
         ControlFlow::Continue(())
     })?;
+    let mut stories: Vec<Story> = Vec::new();
+    store.stories(&mut |s| {
+        stories.push(s.clone());
+        ControlFlow::Continue(())
+    })?;
     let mut encodings: BTreeMap<String, usize> = BTreeMap::new();
     for a in &articles {
         if let Some(raw) = store.raw(&a.id)? {
@@ -46,6 +51,7 @@ pub fn run(global: &Global, args: &DemoArgs) -> Result<ExitCode> {
             "files": DEMO_FILES.len(),
             "stored": stored,
             "articles": articles.iter().map(article_view).collect::<Vec<_>>(),
+            "stories": stories.iter().map(crate::stories::story_view).collect::<Vec<_>>(),
             "failures": failures,
         }))?)?;
         return Ok(ExitCode::SUCCESS);
@@ -95,8 +101,23 @@ pub fn run(global: &Global, args: &DemoArgs) -> Result<ExitCode> {
         out(&format!("Failed:     {}: {}", f.input, f.reason))?;
     }
     out("")?;
+    let copies: usize = stories.iter().map(|s| s.articles.len() - s.distinct()).sum();
+    out(&format!(
+        "Stories: {} (the same event across languages and outlets is one story; {} reprinted cop{} counted once)",
+        stories.len(),
+        copies,
+        if copies == 1 { "y" } else { "ies" }
+    ))?;
+    out("")?;
+    crate::stories::print_list(&stories)?;
+    out("")?;
     match &args.keep {
-        Some(d) => out(&format!("The store is kept in {0}: try `parallax --data {0} show {1}`.", d.display(), articles.first().map_or("ID", |a| a.id.as_str())))?,
+        Some(d) => out(&format!(
+            "The store is kept in {0}: try `parallax --data {0} show {1}` or `parallax --data {0} story {2}`.",
+            d.display(),
+            articles.first().map_or("ID", |a| a.id.as_str()),
+            stories.first().map_or("ID", |s| s.id.as_str())
+        ))?,
         None => out("Keep the store with `parallax demo --keep DIR`, or store your own with `parallax ingest PATH`.")?,
     }
     Ok(ExitCode::SUCCESS)

@@ -19,6 +19,11 @@ Tasks and their datasets (folders of ../shared/data):
   entities  bsnlp (cross-lingual identity, pairwise), itn-corpus (blurb subjects, pairwise)
   dates     fixtures (the team's en/uk/ru/es/de cases), seeds (timeline and quantities of
             seeds.json), nerel (ru test: DATE/MONEY/PERCENT mention overlap)
+  stories   bsnlp (topic folders as stories, ru and uk mixed: BCubed P/R/F1, language split
+            rate), itn-corpus (en/ru/uk blurbs: pairwise P/R/F1 of same-subject pairs within 7
+            days, all and cross-lingual), ruwa-russia-ukraine-war-news (English headlines against
+            coarse event tags), synthetic-1m (only when asked for with --dataset: a million-article
+            stream replayed from the three, throughput and peak memory; --limit N sets its length)
   quotes    polnear (en test split: source/cue/content span P/R/F1, exact and overlap),
             quotes-ru-cs-adaq (ru sentences: token P/R/F1 per role), ruopinionne-2024 (ru:
             opinion holders found as speakers)
@@ -33,12 +38,13 @@ const TASKS: &[(&str, &str)] = &[
     ("ner", "ner-uk, factrueval-2016, nerel"),
     ("entities", "bsnlp, itn-corpus"),
     ("dates", "fixtures, seeds, nerel"),
+    ("stories", "bsnlp, itn-corpus, ruwa-russia-ukraine-war-news, synthetic-1m"),
     ("quotes", "polnear, quotes-ru-cs-adaq, ruopinionne-2024"),
 ];
 
 #[derive(Debug, Args)]
 pub struct EvalArgs {
-    /// What to measure: seeds, extract, lang.
+    /// What to measure: seeds, extract, lang, ner, entities, dates, stories, quotes.
     task: String,
     /// Run only this dataset (its folder name under ../shared/data).
     #[arg(long, value_name = "NAME")]
@@ -88,6 +94,7 @@ pub fn run(global: &Global, args: &EvalArgs) -> Result<ExitCode> {
         "entities" => parallax_eval::entities::run(&opts)?,
         "dates" => parallax_eval::dates::run(&opts)?,
         "quotes" => parallax_eval::quotes::run(&opts)?,
+        "stories" => parallax_eval::stories::run(&opts)?,
         _ => unreachable!("task list and dispatch agree"),
     };
     for r in &reports {

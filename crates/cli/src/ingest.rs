@@ -4,6 +4,10 @@
 //! small transactions, so that a killed ingest leaves every committed article whole and nothing
 //! half-written; running it again stores only what is missing. A bad input is reported with its
 //! name and reason and the run goes on.
+//!
+//! Each stored article is assigned to a story in the same transaction (after entity linking), so
+//! a killed ingest never leaves an article without its story. Articles stored before the store
+//! knew stories are assigned at the end of the run, in stored order.
 
 use crate::{out, Global};
 use anyhow::{Context, Result};
@@ -11,9 +15,11 @@ use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use parallax_engine::entities::link::EngineLinker;
 use parallax_engine::read::{read, ReadFailure, ReadOptions};
-use parallax_model::{Ingested, PutOutcome, Store};
+use parallax_engine::stories::EngineAssigner;
+use parallax_model::{ArticleId, Ingested, PutOutcome, Store, StoryId};
 use parallax_store_sqlite::SqliteStore;
 use rayon::prelude::*;
+use std::collections::HashSet;
 use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -29,7 +35,11 @@ RSS 2.0 and Atom feeds (one article per item), and gzip of any of these. Encodin
 
 Articles already stored (the same bytes, or the same text from another input) are counted as
 duplicates, so running an ingest twice stores nothing new. Inputs that cannot be read are named
-on stderr with the reason, and the exit code is 1; the others are stored anyway.";
+on stderr with the reason, and the exit code is 1; the others are stored anyway.
+
+Every new article joins a story (the articles that tell one event, across languages and
+outlets) or founds one, as it is stored; a reprint of a stored article is kept as a copy of it.
+See them with `parallax stories` and `parallax story ID`.";
 
 #[derive(Debug, Args)]
 pub struct IngestArgs {
@@ -80,6 +90,12 @@ struct Summary {
     stored: usize,
     duplicates: usize,
     failed: usize,
+    /// Distinct stories holding the articles stored by this run.
+    stories: usize,
+    /// Of those, the stories this run founded.
+    new_stories: usize,
+    /// Articles stored by an earlier run without a story, assigned one by this run.
+    assigned_earlier: usize,
     seconds: f64,
     stored_ids: Vec<String>,
     duplicate_of: Vec<DuplicateNote>,
@@ -123,6 +139,19 @@ pub fn run(global: &Global, args: &IngestArgs) -> Result<ExitCode> {
             summary.seconds,
             global.data.display()
         );
+        if summary.stored > 0 {
+            eprintln!(
+                "stories: the new articles are in {} stor{} ({} new){}; list them with `parallax stories`",
+                summary.stories,
+                if summary.stories == 1 { "y" } else { "ies" },
+                summary.new_stories,
+                if summary.assigned_earlier > 0 {
+                    format!("; {} earlier articles assigned", summary.assigned_earlier)
+                } else {
+                    String::new()
+                }
+            );
+        }
     }
     Ok(if summary.failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
@@ -152,6 +181,7 @@ fn ingest(
         bar.set_draw_target(ProgressDrawTarget::hidden());
     }
 
+    let assigner = EngineAssigner::default();
     let (tx, rx) = mpsc::sync_channel::<Vec<Item>>(64);
     let limits = *limits;
     let worker = std::thread::spawn(move || {
@@ -185,7 +215,7 @@ fn ingest(
         if batch.len() >= 64
             || (!batch.is_empty() && last_flush.elapsed() > Duration::from_millis(250))
         {
-            flush(store, &mut batch, &mut sources, &mut summary)?;
+            flush(store, &assigner, &mut batch, &mut sources, &mut summary)?;
             bar.set_message(format!(
                 "{} new, {} duplicates, {} failed",
                 summary.stored, summary.duplicates, summary.failed
@@ -193,15 +223,66 @@ fn ingest(
             last_flush = Instant::now();
         }
     }
-    flush(store, &mut batch, &mut sources, &mut summary)?;
+    flush(store, &assigner, &mut batch, &mut sources, &mut summary)?;
     let _ = worker.join();
     bar.finish_and_clear();
+    summary.assigned_earlier = assign_pending(store, &assigner, show_progress)?;
+    let (stories, new_stories) = count_stories(store, &summary.stored_ids)?;
+    summary.stories = stories;
+    summary.new_stories = new_stories;
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
 }
 
+/// Assigns a story to every stored article that has none (stored by a build that did not know
+/// stories), in stored order and in small transactions. Returns how many were assigned.
+fn assign_pending(
+    store: &mut dyn Store,
+    assigner: &EngineAssigner,
+    show_progress: bool,
+) -> Result<usize> {
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    if show_progress {
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} [{elapsed_precise}] {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        );
+        bar.enable_steady_tick(Duration::from_millis(120));
+    } else {
+        bar.set_draw_target(ProgressDrawTarget::hidden());
+    }
+    let mut total = 0;
+    // Every call assigns what it returns; the bound only guards against a backend that does not.
+    let most = store.count()?;
+    loop {
+        let n = store.assign_pending(assigner, 256).context("assigning stories")?;
+        if n == 0 || total + n > most {
+            break;
+        }
+        total += n;
+        bar.set_message(format!("assigned stories to {total} earlier articles"));
+    }
+    bar.finish_and_clear();
+    Ok(total)
+}
+
+/// How many distinct stories hold `ids`, and how many of them one of `ids` founded.
+fn count_stories(store: &dyn Store, ids: &[String]) -> Result<(usize, usize)> {
+    let founders: HashSet<StoryId> =
+        ids.iter().map(|i| StoryId::founded_by(&ArticleId(i.clone()))).collect();
+    let mut stories: HashSet<StoryId> = HashSet::new();
+    for id in ids {
+        if let Some(s) = store.story_of(&ArticleId(id.clone()))? {
+            stories.insert(s);
+        }
+    }
+    let new = stories.iter().filter(|s| founders.contains(*s)).count();
+    Ok((stories.len(), new))
+}
+
 fn flush(
     store: &mut dyn Store,
+    assigner: &EngineAssigner,
     batch: &mut Vec<Ingested>,
     sources: &mut Vec<String>,
     summary: &mut Summary,
@@ -209,7 +290,8 @@ fn flush(
     if batch.is_empty() {
         return Ok(());
     }
-    let outcomes = store.put_batch_linked(batch, &EngineLinker).context("writing to the store")?;
+    let outcomes =
+        store.put_batch_assigned(batch, &EngineLinker, assigner).context("writing to the store")?;
     for (outcome, source) in outcomes.into_iter().zip(sources.drain(..)) {
         match outcome {
             PutOutcome::Stored(id) => {
@@ -314,7 +396,8 @@ fn is_hidden(p: &Path) -> bool {
     p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'))
 }
 
-/// Ingests already-read documents into `store` (the demo's path): returns stored and failed counts.
+/// Ingests already-read documents into `store` (the demo's path), assigning stories: returns
+/// stored and failed counts.
 pub fn ingest_bytes(
     store: &mut dyn Store,
     files: &[(&str, &[u8])],
@@ -333,7 +416,7 @@ pub fn ingest_bytes(
         }
     }
     let stored = store
-        .put_batch_linked(&docs, &EngineLinker)?
+        .put_batch_assigned(&docs, &EngineLinker, &EngineAssigner::default())?
         .iter()
         .filter(|o| matches!(o, PutOutcome::Stored(_)))
         .count();

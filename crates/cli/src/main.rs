@@ -11,6 +11,7 @@ mod eval;
 mod ingest;
 mod show;
 mod statements;
+mod stories;
 
 use anyhow::Result;
 use clap::{Args, Parser, Subcommand};
@@ -22,8 +23,10 @@ const ABOUT: &str = "Multilingual news intelligence: ingest articles, see what e
 const LONG_ABOUT: &str = "\
 Parallax reads news as it arrives (scraped pages, HTML, feeds, JSON, plain text; English,
 Ukrainian, Russian, Spanish, German and more), separates each article from its page furniture,
-and stores it with its language, sentences, title, date, outlet and kind. Every annotation is a
-byte span into the article's clean text, so any output can be traced to its source.
+and stores it with its language, sentences, title, date, outlet and kind, and groups articles
+into stories: the articles that tell one event, across languages, scripts and outlets, with
+reprinted wire copy counted once. Every annotation is a byte span into the article's clean
+text, so any output can be traced to its source.
 
 Start with `parallax demo` to see it work on the bundled example corpus.";
 
@@ -36,6 +39,8 @@ Examples:
   parallax show 3f2a                         one article (any unique id prefix)
   parallax entities --type person            who the corpus names, across scripts
   parallax statements --speaker peskov       who said what, with exact source spans
+  parallax stories                           the stories: one event across languages and outlets
+  parallax story s3f2a                       one story's articles (any unique id prefix)
   parallax articles --json | jq .title       machine-readable output
   parallax eval extract                      measure extraction on ../shared/data
 
@@ -79,6 +84,12 @@ enum Command {
     Entities(entities::EntitiesArgs),
     /// List who said what: quotes and reported speech with speakers, sources and spans.
     Statements(statements::StatementsArgs),
+    /// List the stories: the articles that tell one event, across languages and outlets.
+    #[command(long_about = stories::STORIES_ABOUT)]
+    Stories(stories::StoriesArgs),
+    /// Show one story: its articles with their outlets, languages, dates and copies.
+    #[command(long_about = stories::STORY_ABOUT)]
+    Story(stories::StoryArgs),
     /// Ingest the bundled example corpus into a temporary store and show what was found.
     Demo(demo::DemoArgs),
     /// Measure a stage on third-party evaluation data (../shared/data) or the seed gold.
@@ -131,6 +142,8 @@ fn main() -> ExitCode {
         Command::Show(args) => show::show(&global, &args.id, args.sentences),
         Command::Entities(args) => entities::run(&global, &args),
         Command::Statements(args) => statements::run(&global, &args),
+        Command::Stories(args) => stories::list(&global, &args),
+        Command::Story(args) => stories::show(&global, &args),
         Command::Demo(args) => demo::run(&global, &args),
         Command::Eval(args) => eval::run(&global, &args),
     };

@@ -326,24 +326,6 @@ pub fn resolve(store: &dyn Store, prefix: &str) -> Result<ArticleId> {
     }
 }
 
-/// Finds the one story an id prefix names.
-pub fn resolve_story(store: &dyn Store, prefix: &str) -> Result<parallax_model::StoryId> {
-    let prefix = prefix.trim();
-    if prefix.is_empty() {
-        bail!("empty story id");
-    }
-    let ids = store.story_ids_with_prefix(prefix, 3)?;
-    match ids.as_slice() {
-        [] => bail!("no story with id {prefix:?} (list them with `parallax stories`)"),
-        [one] => Ok(one.clone()),
-        many => bail!(
-            "story id prefix {prefix:?} is ambiguous: it matches {}{} — give more characters",
-            many.iter().take(2).map(|i| i.0.as_str()).collect::<Vec<_>>().join(", "),
-            if many.len() > 2 { ", ..." } else { "" }
-        ),
-    }
-}
-
 pub fn show(global: &Global, prefix: &str, sentences: bool) -> Result<ExitCode> {
     let store = open(global)?;
     let id = resolve(&store, prefix)?;

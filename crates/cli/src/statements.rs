@@ -1,7 +1,7 @@
 //! `parallax statements`: who said what, in which article, in what words — across the store,
 //! filtered by speaker, entity, story, language or form.
 
-use crate::show::{clip, cluster_entities, open, resolve_story, statement_views, wrap};
+use crate::show::{clip, cluster_entities, open, statement_views, wrap};
 use crate::{out, Global};
 use anyhow::Result;
 use clap::Args;
@@ -55,7 +55,7 @@ pub struct StatementsArgs {
 pub fn run(global: &Global, args: &StatementsArgs) -> Result<ExitCode> {
     let store = open(global)?;
     let lang: Option<Lang> = args.lang.as_deref().map(str::parse).transpose()?;
-    let story = args.story.as_deref().map(|s| resolve_story(&store, s)).transpose()?;
+    let story = args.story.as_deref().map(|s| crate::stories::resolve(&store, s)).transpose()?;
     let speaker = args.speaker.as_deref().map(fold);
     let entity = args.entity.as_deref().map(fold);
     let limit = args.limit.unwrap_or(usize::MAX);

@@ -3,14 +3,26 @@
 //!
 //! `cargo run --release -p parallax-eval --example story_sweep -- threshold=0.2,0.25,0.3 [dataset]`
 //! varies one parameter (threshold, merge, window, decay, term, cross, entity, number, date);
-//! with no argument, the defaults alone.
+//! with no argument, the defaults alone. `SWEEP_BASE="window=60,decay=0.2"` changes the base
+//! configuration the sweep starts from.
 
 use parallax_engine::stories::Config;
 use parallax_eval::{locate_shared, stories, EvalOptions};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let base = Config::default();
+    let mut base = Config::default();
+    // SWEEP_BASE="window=60,decay=0.2" sets parameters of the base configuration.
+    for pair in std::env::var("SWEEP_BASE").unwrap_or_default().split(',') {
+        if let Some((name, v)) = pair.split_once('=') {
+            if let Ok(x) = v.parse::<f32>() {
+                if !set(&mut base, name, x) {
+                    eprintln!("unknown parameter {name}");
+                    std::process::exit(2);
+                }
+            }
+        }
+    }
     let mut configs = vec![base.clone()];
     let mut names = vec!["default".to_string()];
     if let Some((name, values)) = args.first().and_then(|a| a.split_once('=')) {
@@ -19,20 +31,9 @@ fn main() {
         for v in values.split(',') {
             let Ok(x) = v.parse::<f32>() else { continue };
             let mut c = base.clone();
-            match name {
-                "threshold" => c.threshold = x,
-                "merge" => c.merge_threshold = x,
-                "window" => c.window_days = x as i32,
-                "decay" => c.time_decay = x,
-                "term" => c.channel_weights[0] = x,
-                "cross" => c.channel_weights[1] = x,
-                "entity" => c.channel_weights[2] = x,
-                "number" => c.channel_weights[3] = x,
-                "date" => c.channel_weights[4] = x,
-                _ => {
-                    eprintln!("unknown parameter {name}");
-                    std::process::exit(2);
-                }
+            if !set(&mut c, name, x) {
+                eprintln!("unknown parameter {name}");
+                std::process::exit(2);
             }
             configs.push(c);
             names.push(format!("{name}={v}"));
@@ -70,4 +71,21 @@ fn main() {
             }
         }
     }
+}
+
+/// Sets one named parameter; false for an unknown name.
+fn set(c: &mut Config, name: &str, x: f32) -> bool {
+    match name {
+        "threshold" => c.threshold = x,
+        "merge" => c.merge_threshold = x,
+        "window" => c.window_days = x as i32,
+        "decay" => c.time_decay = x,
+        "term" => c.channel_weights[0] = x,
+        "cross" => c.channel_weights[1] = x,
+        "entity" => c.channel_weights[2] = x,
+        "number" => c.channel_weights[3] = x,
+        "date" => c.channel_weights[4] = x,
+        _ => return false,
+    }
+    true
 }

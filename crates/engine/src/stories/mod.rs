@@ -46,6 +46,9 @@ pub mod dedup;
 pub mod features;
 pub mod stream;
 
+#[cfg(test)]
+mod golden;
+
 use features::{Channel, Features};
 use parallax_model::{
     Analysis, Article, Kind, StoryAssigner, StoryAssignment, StoryId, StoryIndex, StoryProfile,
@@ -82,16 +85,16 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Self {
         Config {
-            threshold: 0.30,
+            threshold: 0.10,
             merge_threshold: 0.45,
-            window_days: 30,
+            window_days: 120,
             time_decay: 0.5,
             query_keys: 24,
             per_key: 12,
             candidates: 12,
             centroid_keys: 300,
             file_keys: 32,
-            channel_weights: [1.0, 1.0, 1.0, 1.0, 0.5],
+            channel_weights: [1.0, 3.0, 1.0, 1.0, 0.5],
         }
     }
 }
@@ -291,12 +294,16 @@ impl EngineAssigner {
         }
         let same_language =
             f.language.is_none_or(|l| p.languages.is_empty() || p.languages.contains(&l));
+        // Across languages the story cannot share the article's words, so the comparison also
+        // reads the language-independent channels alone; related languages (Russian and
+        // Ukrainian) still share many stems, so the full comparison may be the better one.
+        let full = cosine(vector, &p.centroid, |_| true);
         let sim = if same_language {
-            cosine(vector, &p.centroid, |_| true)
+            full
         } else {
-            cosine(vector, &p.centroid, |k| {
+            full.max(cosine(vector, &p.centroid, |k| {
                 Channel::of(k).is_some_and(Channel::language_independent)
-            })
+            }))
         };
         let decay = 1.0 - cfg.time_decay * gap as f32 / cfg.window_days.max(1) as f32;
         Some(sim * decay)
