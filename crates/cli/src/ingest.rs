@@ -184,11 +184,20 @@ fn ingest(
     let assigner = EngineAssigner::default();
     let (tx, rx) = mpsc::sync_channel::<Vec<Item>>(64);
     let limits = *limits;
+    // Inputs are processed in parallel a chunk at a time and written in input order, so that the
+    // same inputs give the same store (story assignment and entity linking are online: their
+    // result depends on the order articles arrive in).
     let worker = std::thread::spawn(move || {
-        inputs.into_par_iter().for_each_with(tx, |tx, input| {
-            // A closed channel means the writer failed; its error is reported there.
-            let _ = tx.send(process_input(&input, &limits));
-        });
+        for chunk in inputs.chunks(32) {
+            let done: Vec<Vec<Item>> =
+                chunk.par_iter().map(|input| process_input(input, &limits)).collect();
+            for items in done {
+                // A closed channel means the writer failed; its error is reported there.
+                if tx.send(items).is_err() {
+                    return;
+                }
+            }
+        }
     });
 
     let mut batch: Vec<Ingested> = Vec::new();

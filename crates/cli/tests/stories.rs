@@ -15,8 +15,6 @@ fn json_lines(o: &std::process::Output) -> Vec<Value> {
 /// The five seed files are one story, and no other story exists. Reads ../shared; skips when it
 /// is absent unless PARALLAX_REQUIRE_SHARED is set.
 #[test]
-#[ignore = "known shortfall: the seeds make one story or two depending on the order ingest stores \
-            them in (the AI summary is undated and short); see BENCHMARKS.md"]
 fn the_seeds_are_exactly_one_story() {
     let Some(shared) = parallax_eval::shared_for_tests("the_seeds_are_exactly_one_story") else {
         return;

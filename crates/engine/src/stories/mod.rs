@@ -141,6 +141,9 @@ impl EngineAssigner {
         let scored = self.candidates(f, &vector, index, since);
         let best = scored.first().filter(|s| s.score >= cfg.threshold);
         let mut file_under = strongest(&vector, cfg.file_keys);
+        file_under.extend(independent(&vector, cfg.file_keys / 2).into_iter().map(|x| x.0));
+        file_under.sort_unstable();
+        file_under.dedup();
         let frequencies: Vec<u64> = f.keys.iter().map(|k| k.0).collect();
         let Some(best) = best else {
             let mut profile = new_profile(f);
@@ -260,7 +263,16 @@ impl EngineAssigner {
     ) -> Vec<Scored> {
         let cfg = &self.config;
         let mut shared: HashMap<StoryId, (f32, usize)> = HashMap::new();
-        for (rank, (k, w)) in strongest_weighted(vector, cfg.query_keys).into_iter().enumerate() {
+        // The strongest keys overall are mostly words of the article's language; the strongest
+        // language-independent ones (entities, skeletons, numbers, dates) also look up
+        // candidates, so that a story told so far in another language can be found.
+        let mut queries = strongest_weighted(vector, cfg.query_keys);
+        for q in independent(vector, cfg.query_keys) {
+            if !queries.iter().any(|(k, _)| *k == q.0) {
+                queries.push(q);
+            }
+        }
+        for (rank, (k, w)) in queries.into_iter().enumerate() {
             for s in index.stories_by_key(k, since, cfg.per_key) {
                 let e = shared.entry(s).or_insert((0.0, rank));
                 e.0 += w;
@@ -368,6 +380,18 @@ fn strongest_weighted(v: &[(u64, f32)], n: usize) -> Vec<(u64, f32)> {
     s.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     s.truncate(n);
     s
+}
+
+/// The `n` strongest keys of each language-independent channel (entities, skeletons, numbers,
+/// dates): each channel brings its own candidates, whatever the weights of the others.
+fn independent(v: &[(u64, f32)], n: usize) -> Vec<(u64, f32)> {
+    let mut out = vec![];
+    for channel in [Channel::Entity, Channel::Cross, Channel::Number, Channel::Date] {
+        let keys: Vec<(u64, f32)> =
+            v.iter().copied().filter(|(k, _)| Channel::of(*k) == Some(channel)).collect();
+        out.extend(strongest_weighted(&keys, n));
+    }
+    out
 }
 
 fn strongest(v: &[(u64, f32)], n: usize) -> Vec<u64> {
