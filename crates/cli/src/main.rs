@@ -5,6 +5,7 @@
 //! JSON object per line for lists, one object otherwise). Exit codes: 0 success, 1 when an input
 //! or a lookup failed (each failure named on stderr), 2 on usage errors.
 
+mod ask;
 mod demo;
 mod entities;
 mod eval;
@@ -41,6 +42,7 @@ Examples:
   parallax statements --speaker peskov       who said what, with exact source spans
   parallax stories                           the stories: one event across languages and outlets
   parallax story s3f2a                       one story's articles (any unique id prefix)
+  parallax ask \"What is Russia saying about Venezuela?\"   a brief citing exact spans
   parallax articles --json | jq .title       machine-readable output
   parallax eval extract                      measure extraction on ../shared/data
 
@@ -90,6 +92,8 @@ enum Command {
     /// Show one story: its articles with their outlets, languages, dates and copies.
     #[command(long_about = stories::STORY_ABOUT)]
     Story(stories::StoryArgs),
+    /// Answer a question from the articles: a brief in which every line cites exact spans.
+    Ask(ask::AskArgs),
     /// Ingest the bundled example corpus into a temporary store and show what was found.
     Demo(demo::DemoArgs),
     /// Measure a stage on third-party evaluation data (../shared/data) or the seed gold.
@@ -144,6 +148,7 @@ fn main() -> ExitCode {
         Command::Statements(args) => statements::run(&global, &args),
         Command::Stories(args) => stories::list(&global, &args),
         Command::Story(args) => stories::show(&global, &args),
+        Command::Ask(args) => ask::run(&global, &args),
         Command::Demo(args) => demo::run(&global, &args),
         Command::Eval(args) => eval::run(&global, &args),
     };

@@ -9,7 +9,10 @@ use crate::show::{clip, open};
 use crate::{out, Global};
 use anyhow::{bail, Context, Result};
 use clap::Args;
-use parallax_model::{ArticleId, Lang, PartialDate, Store, Story, StoryId};
+use parallax_engine::{ask, compare};
+use parallax_model::{
+    ArticleId, EntityId, Lang, PartialDate, Store, StoredArticle, Story, StoryId,
+};
 use serde_json::{json, Value};
 use std::ops::ControlFlow;
 use std::process::ExitCode;
@@ -236,6 +239,17 @@ fn members(store: &dyn Store, s: &Story) -> Result<Vec<MemberRow>> {
     Ok(rows)
 }
 
+/// The stored articles of a story's originals (copies repeat them), in story order.
+fn originals(store: &dyn Store, rows: &[MemberRow]) -> Result<Vec<StoredArticle>> {
+    let mut out = vec![];
+    for m in rows.iter().filter(|m| m.copy_of.is_none()) {
+        if let Some(a) = store.get(&m.id)? {
+            out.push(a);
+        }
+    }
+    Ok(out)
+}
+
 pub fn show(global: &Global, args: &StoryArgs) -> Result<ExitCode> {
     let store = open(global)?;
     let id = resolve(&store, &args.id)?;
@@ -258,6 +272,14 @@ pub fn show(global: &Global, args: &StoryArgs) -> Result<ExitCode> {
                 })
             })
             .collect();
+        let stored = originals(&store, &rows)?;
+        let refs: Vec<&StoredArticle> = stored.iter().collect();
+        let lookup = |e: &EntityId| store.entity(e).ok().flatten();
+        let name_of = |e: &EntityId| lookup(e).map(|r| r.canonical);
+        v["timeline"] = serde_json::to_value(compare::timeline(&refs))?;
+        v["framing"] = serde_json::to_value(compare::framing(&refs, &name_of))?;
+        v["discrepancies"] = serde_json::to_value(compare::discrepancies(&refs))?;
+        v["claims"] = serde_json::to_value(ask::claims(&refs, &lookup))?;
         out(&serde_json::to_string(&v)?)?;
         return Ok(ExitCode::SUCCESS);
     }
@@ -296,6 +318,56 @@ pub fn show(global: &Global, args: &StoryArgs) -> Result<ExitCode> {
         print_member(m, "")?;
         for c in rows.iter().filter(|c| c.copy_of.as_ref() == Some(&m.id)) {
             print_member(c, "↳ ")?;
+        }
+    }
+    let stored = originals(&store, &rows)?;
+    let refs: Vec<&StoredArticle> = stored.iter().collect();
+    let outlet_of = |id: &ArticleId| {
+        rows.iter()
+            .find(|m| &m.id == id)
+            .and_then(|m| m.outlet.clone())
+            .unwrap_or_else(|| id.as_str().to_string())
+    };
+    let name_of = |e: &EntityId| store.entity(e).ok().flatten().map(|r| r.canonical);
+    let framing = compare::framing(&refs, &name_of);
+    if !framing.is_empty() {
+        out("")?;
+        out("How each outlet labels whom (* evaluative):")?;
+        for row in framing.iter().take(8) {
+            let labels: Vec<String> = row
+                .labels
+                .iter()
+                .map(|l| {
+                    format!(
+                        "{}{} ({})",
+                        l.text,
+                        if l.evaluative { "*" } else { "" },
+                        clip(&outlet_of(&l.article), 18)
+                    )
+                })
+                .collect();
+            out(&format!("  {:<24} {}", clip(&row.entity, 24), labels.join("; ")))?;
+        }
+    }
+    let timeline = compare::timeline(&refs);
+    if !timeline.is_empty() {
+        out("")?;
+        out("Timeline (dated events):")?;
+        for e in &timeline {
+            let outlets: Vec<String> = e.articles.iter().map(&outlet_of).collect();
+            out(&format!(
+                "  {:<10}  {}  [{}]",
+                e.date.to_string(),
+                clip(&e.text, 90),
+                outlets.join(", ")
+            ))?;
+        }
+    }
+    for d in compare::discrepancies(&refs) {
+        out("")?;
+        out(&format!("Disagreement about {}", clip(&d.about, 100)))?;
+        for side in &d.sides {
+            out(&format!("  {} says {}", outlet_of(&side.article), side.says))?;
         }
     }
     Ok(ExitCode::SUCCESS)

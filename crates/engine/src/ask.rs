@@ -281,6 +281,29 @@ pub fn parse(question: &str, entities: &[EntityRecord]) -> Question {
             }
         }
     }
+    // Countries, capitals, seats and bodies by the knowledge base, in any language and case form
+    // ("Росія" when the articles only wrote "Росії"), when the articles name that entry.
+    let raw: Vec<(usize, String)> = words(question).collect();
+    for n in (1..=3).rev() {
+        for i in 0..raw.len().saturating_sub(n - 1) {
+            let phrase: Vec<&str> = raw[i..i + n].iter().map(|(_, w)| w.as_str()).collect();
+            let mut phrase = phrase.join(" ");
+            if let Some(first) = phrase.chars().next() {
+                phrase = first.to_uppercase().chain(phrase.chars().skip(1)).collect();
+            }
+            let Some(hit) = crate::entities::kb_resolve(&phrase, None) else { continue };
+            let Some(e) = entities.iter().find(|e| e.kb.as_deref() == Some(hit.id.as_str())) else {
+                continue;
+            };
+            if found.iter().any(|(_, f)| f.id == e.id) {
+                continue;
+            }
+            found.push((
+                raw[i].0,
+                Named { id: e.id.clone(), name: e.canonical.clone(), words: phrase },
+            ));
+        }
+    }
     found.sort_by_key(|(at, _)| *at);
     Question {
         text: question.to_string(),
@@ -385,6 +408,46 @@ pub fn answer(
     }
 }
 
+/// A claim of a story: what one speaker said, as every article that carries it reports it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Claim {
+    pub text: String,
+    pub articles: Vec<ArticleId>,
+    pub independent_sources: usize,
+    pub status: Status,
+    pub citations: Vec<Citation>,
+}
+
+/// Every statement of the articles, grouped into claims (the `claims` of `parallax story`),
+/// best supported first.
+pub fn claims(
+    articles: &[&StoredArticle],
+    entity: &dyn Fn(&EntityId) -> Option<EntityRecord>,
+) -> Vec<Claim> {
+    let mut ids: BTreeSet<EntityId> = BTreeSet::new();
+    for a in articles {
+        ids.extend(a.analysis.entities.clusters.iter().filter_map(|c| c.entity.clone()));
+    }
+    let records: Vec<EntityRecord> = ids.iter().filter_map(entity).collect();
+    let by_id: HashMap<&EntityId, &EntityRecord> = records.iter().map(|r| (&r.id, r)).collect();
+    let q = Question { text: String::new(), intent: Intent::Saying, entities: vec![] };
+    let mut out: Vec<Claim> = group(statement_lines(&q, articles, &by_id, None, None))
+        .into_iter()
+        .map(|g| Claim {
+            text: g.item.text,
+            articles: g.articles,
+            independent_sources: g.independent_sources,
+            status: g.item.status,
+            citations: g.item.citations,
+        })
+        .collect();
+    // Keep only claims whose citations hold (all should).
+    let text_of = texts(articles);
+    out.retain(|c| holds(&c.citations, &text_of));
+    out.sort_by_key(|c| std::cmp::Reverse(c.independent_sources));
+    out
+}
+
 fn statements_sections(
     q: &Question,
     articles: &[&StoredArticle],
@@ -392,6 +455,17 @@ fn statements_sections(
     x: Option<&EntityRecord>,
     y: Option<&EntityRecord>,
 ) -> Vec<Section> {
+    let lines = statement_lines(q, articles, by_id, x, y);
+    sections_of(q, lines, x, y)
+}
+
+fn statement_lines(
+    q: &Question,
+    articles: &[&StoredArticle],
+    by_id: &HashMap<&EntityId, &EntityRecord>,
+    x: Option<&EntityRecord>,
+    y: Option<&EntityRecord>,
+) -> Vec<Line> {
     let mut lines: Vec<Line> = vec![];
     for a in articles {
         let an = &a.analysis;
@@ -471,7 +545,8 @@ fn statements_sections(
                     && ent_of(m.cluster).is_some_and(|e| e.id == x.id)
             });
             let Some(mx) = names_x else { continue };
-            let after = &a.article.text[mx.end.min(sent.end)..sent.end];
+            let after =
+                Span::new(mx.end.min(sent.end), sent.end).text(&a.article.text).unwrap_or("");
             let verb = words(after).take(4).any(|(_, w)| verbs.iter().any(|p| w.starts_with(p)));
             if !verb || !about_y(*sent) && y.is_some() && !mentions_country_word(text, y) {
                 continue;
@@ -483,25 +558,48 @@ fn statements_sections(
                 continue;
             }
             let Some(c) = cite(a, *sent) else { continue };
+            // The outlet a statement in this sentence relays ("the Washington Post report saying
+            // that ..."), so that two articles relaying one report count once.
+            let relayed_from = an
+                .statements
+                .statements
+                .iter()
+                .filter(|st| st.content.start < sent.end && sent.start < st.content.end)
+                .find_map(|st| {
+                    let via = st.via.iter().find(|v| v.kind == parallax_model::SourceKind::Outlet);
+                    via.map(|v| v.name.clone()).or_else(|| {
+                        let e = st.speaker_cluster.and_then(ent_of)?;
+                        e.kb.as_deref()?.starts_with("outlet:").then(|| e.canonical.clone())
+                    })
+                });
             lines.push(Line {
                 speaker: Some(x.id.clone()),
                 speaker_name: Some(x.canonical.clone()),
                 article: a.article.id.clone(),
                 outlet: outlet.clone(),
-                relayed_from: None,
+                relayed_from,
                 aggregator,
-                text: format!("{} ({}): {}", x.canonical, header(a), c.quote),
+                text: format!("{} reports: {}", header(a), c.quote),
                 keys: keys_of(&c.quote),
                 citations: vec![c],
             });
         }
     }
+    lines
+}
+
+fn sections_of(
+    q: &Question,
+    lines: Vec<Line>,
+    x: Option<&EntityRecord>,
+    y: Option<&EntityRecord>,
+) -> Vec<Section> {
     let (mut attributed, mut unattributed) = (vec![], vec![]);
-    for (item, unattr) in group(lines) {
-        if unattr {
-            unattributed.push(item);
+    for g in group(lines) {
+        if g.unattributed {
+            unattributed.push(g.item);
         } else {
-            attributed.push(item);
+            attributed.push(g.item);
         }
     }
     let subject = x.map_or_else(|| "the sources".to_string(), |x| x.canonical.clone());
@@ -539,9 +637,17 @@ fn mentions_country_word(text: &str, y: Option<&EntityRecord>) -> bool {
     })
 }
 
+/// One claim: lines of one speaker with overlapping content.
+struct Grouped {
+    item: Item,
+    unattributed: bool,
+    independent_sources: usize,
+    articles: Vec<ArticleId>,
+}
+
 /// Lines of one speaker with overlapping content are one claim; each claim becomes an item with
-/// every citation and its status. Returns (item, unattributed).
-fn group(lines: Vec<Line>) -> Vec<(Item, bool)> {
+/// every citation and its status.
+fn group(lines: Vec<Line>) -> Vec<Grouped> {
     let mut groups: Vec<Vec<Line>> = vec![];
     for l in lines {
         let home = groups.iter_mut().find(|g| {
@@ -573,13 +679,25 @@ fn group(lines: Vec<Line>) -> Vec<(Item, bool)> {
             } else {
                 Status::SingleSource
             };
-            let text = if g.len() > 1 {
-                format!("{} [also in {} more]", g[0].text, g.len() - 1)
-            } else {
-                g[0].text.clone()
+            let others = g.iter().map(|l| &l.article).collect::<BTreeSet<_>>().len() - 1;
+            let text = match others {
+                0 => g[0].text.clone(),
+                1 => format!("{} [also in 1 more article]", g[0].text),
+                n => format!("{} [also in {n} more articles]", g[0].text),
             };
+            let mut articles: Vec<ArticleId> = vec![];
+            for l in &g {
+                if !articles.contains(&l.article) {
+                    articles.push(l.article.clone());
+                }
+            }
             let citations = g.into_iter().flat_map(|l| l.citations).collect();
-            (Item { text, status, citations }, unattributed)
+            Grouped {
+                item: Item { text, status, citations },
+                unattributed,
+                independent_sources: sources.len(),
+                articles,
+            }
         })
         .collect()
 }
@@ -691,21 +809,27 @@ fn discrepancy_sections(articles: &[&StoredArticle]) -> Vec<Section> {
 /// Checks every citation against the article text and drops any line with one that does not
 /// hold or with no citation at all; returns how many lines were dropped.
 pub fn verify(sections: &mut [Section], articles: &[&StoredArticle]) -> usize {
-    let text_of: BTreeMap<&ArticleId, &str> =
-        articles.iter().map(|a| (&a.article.id, a.article.text.as_str())).collect();
+    let text_of = texts(articles);
     let mut dropped = 0;
     for s in sections.iter_mut() {
         let before = s.items.len();
-        s.items.retain(|item| {
-            !item.citations.is_empty()
-                && item.citations.iter().all(|c| {
-                    text_of.get(&c.article).and_then(|t| t.get(c.start..c.end))
-                        == Some(c.quote.as_str())
-                })
-        });
+        s.items.retain(|item| holds(&item.citations, &text_of));
         dropped += before - s.items.len();
     }
     dropped
+}
+
+fn texts<'a>(articles: &[&'a StoredArticle]) -> BTreeMap<&'a ArticleId, &'a str> {
+    articles.iter().map(|a| (&a.article.id, a.article.text.as_str())).collect()
+}
+
+/// Whether there is at least one citation and each quote is exactly its article's text between
+/// its offsets.
+fn holds(citations: &[Citation], text_of: &BTreeMap<&ArticleId, &str>) -> bool {
+    !citations.is_empty()
+        && citations.iter().all(|c| {
+            text_of.get(&c.article).and_then(|t| t.get(c.start..c.end)) == Some(c.quote.as_str())
+        })
 }
 
 fn coverage(articles: &[&StoredArticle], dropped: usize) -> Coverage {
