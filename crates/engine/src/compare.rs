@@ -148,12 +148,15 @@ fn events<'a>(articles: &[&'a StoredArticle]) -> Vec<Event<'a>> {
                 .iter()
                 .filter_map(|m| an.entities.clusters.get(m.cluster)?.entity.as_ref())
                 .collect();
-            // Content words other than the names' own and the date's.
+            // Content words other than the names' own, the labels' (two sentences about one
+            // minister share "minister" whatever they report) and the date's.
             let keys = words(text)
-                .filter(|(at, _)| {
+                .filter(|(at, w)| {
                     let at = d.start + at;
                     !inside.iter().any(|m| (m.start..m.end).contains(&at))
+                        && !an.entities.descriptors.iter().any(|x| (x.start..x.end).contains(&at))
                         && !an.statements.dates.iter().any(|t| (t.start..t.end).contains(&at))
+                        && crate::kb::titles_for(w, a.language).is_empty()
                 })
                 .filter_map(|(_, w)| word_keys(&w).and_then(|k| k.1))
                 .collect();

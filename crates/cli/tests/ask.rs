@@ -1,0 +1,240 @@
+//! `parallax ask` and the comparison fields of `parallax story --json`: every line cited, every
+//! citation exactly the article's text, aggregator material unattributed; on the team's demo
+//! corpus asked in English, Ukrainian and Russian, and on the seed gold (../shared; skipped when
+//! absent unless PARALLAX_REQUIRE_SHARED is set).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod util;
+
+use serde_json::Value;
+use std::collections::HashMap;
+use std::path::Path;
+use util::*;
+
+/// Every article's text by id.
+fn texts(data: &Path) -> HashMap<String, String> {
+    articles(data)
+        .into_iter()
+        .map(|a| (a["id"].as_str().unwrap().to_string(), a["text"].as_str().unwrap().to_string()))
+        .collect()
+}
+
+fn ask(data: &Path, question: &str, extra: &[&str]) -> Value {
+    let mut args = vec!["ask", question, "--json"];
+    args.extend_from_slice(extra);
+    let o = run(data, &args);
+    assert!(o.status.success(), "{question}: {}", stderr(&o));
+    serde_json::from_str(stdout(&o).trim()).unwrap()
+}
+
+/// Every item has a citation, and every citation's quote is exactly its article's text.
+fn assert_cited(brief: &Value, texts: &HashMap<String, String>) {
+    for s in brief["sections"].as_array().unwrap() {
+        for item in s["items"].as_array().unwrap() {
+            let cites = item["citations"].as_array().unwrap();
+            assert!(!cites.is_empty(), "a line without a citation: {item}");
+            for c in cites {
+                let text = &texts[c["article"].as_str().unwrap()];
+                let (a, b) =
+                    (c["start"].as_u64().unwrap() as usize, c["end"].as_u64().unwrap() as usize);
+                assert_eq!(text.get(a..b), c["quote"].as_str(), "citation {c}");
+            }
+        }
+    }
+    assert_eq!(brief["coverage"]["dropped"], 0, "the verifier dropped nothing");
+}
+
+fn items(brief: &Value) -> Vec<&Value> {
+    brief["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["items"].as_array().unwrap())
+        .collect()
+}
+
+fn demo_store(dir: &Path) -> std::path::PathBuf {
+    let keep = dir.join("demo");
+    let o = run(&dir.join("unused"), &["demo", "--keep", keep.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    keep
+}
+
+#[test]
+fn the_same_question_in_three_languages_cites_the_same_statements() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = demo_store(dir.path());
+    let texts = texts(&data);
+    let mut quoted: Vec<Vec<String>> = vec![];
+    for q in ["What did Ana Rusu say?", "Що сказала Ана Русу?", "Что сказала Ана Русу?"]
+    {
+        let brief = ask(&data, q, &[]);
+        assert_cited(&brief, &texts);
+        assert_eq!(brief["scope"]["entities"][0]["name"], "Ana Rusu", "{q}");
+        let mut quotes: Vec<String> = items(&brief)
+            .iter()
+            .map(|i| i["citations"][0]["quote"].as_str().unwrap().to_string())
+            .collect();
+        quotes.sort();
+        assert!(!quotes.is_empty(), "{q}: no statement");
+        quoted.push(quotes);
+    }
+    assert!(quoted.windows(2).all(|w| w[0] == w[1]), "{quoted:#?}");
+}
+
+#[test]
+fn a_brief_is_the_same_every_time_and_renders_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = demo_store(dir.path());
+    let q = "How do outlets describe Ivan Hrytsenko?";
+    assert_eq!(ask(&data, q, &[]), ask(&data, q, &[]), "the same store gives the same brief");
+    for (format, marker) in
+        [("text", "Sources:"), ("markdown", "## Sources"), ("html", "<h2>Sources</h2>")]
+    {
+        let o = run(&data, &["ask", q, "--format", format]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(stdout(&o).contains(marker), "{format}: {}", stdout(&o));
+    }
+    let o = run(&data, &["ask", "  "]);
+    assert!(!o.status.success(), "an empty question is an error");
+}
+
+#[test]
+fn the_seed_questions_are_answered_from_their_files() {
+    let Some(shared) = parallax_eval::shared_for_tests("the_seed_questions") else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("store");
+    let seeds = shared.join("corpus").join("seeds");
+    let o = run(&data, &["ingest", seeds.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let texts = texts(&data);
+    let by_source: HashMap<String, String> = articles(&data)
+        .into_iter()
+        .map(|a| {
+            let src = a["source"].as_str().unwrap();
+            let file = Path::new(src).file_name().unwrap().to_string_lossy().to_string();
+            (a["id"].as_str().unwrap().to_string(), file)
+        })
+        .collect();
+    let gold: Value =
+        serde_json::from_str(&std::fs::read_to_string(shared.join("gold/seeds.json")).unwrap())
+            .unwrap();
+    let fold = |s: &str| s.replace(['’', '‘'], "'");
+
+    // What is Russia saying about Venezuela?
+    let q = &gold["questions"][0];
+    let brief = ask(&data, q["question"].as_str().unwrap(), &[]);
+    assert_cited(&brief, &texts);
+    for want in q["must_include"].as_array().unwrap() {
+        let fragment = fold(want["fragment"].as_str().unwrap());
+        let file = want["file"].as_str().unwrap();
+        let hit = items(&brief).iter().any(|i| {
+            i["text"].as_str().unwrap().contains(want["speaker"].as_str().unwrap())
+                && i["citations"].as_array().unwrap().iter().any(|c| {
+                    by_source[c["article"].as_str().unwrap()] == file
+                        && fold(c["quote"].as_str().unwrap()).contains(&fragment)
+                })
+        });
+        assert!(hit, "{want} is cited from its file: {brief:#}");
+    }
+    // What only the aggregator summary says is unattributed, never corroborated.
+    let aggregator: Vec<&String> = articles(&data)
+        .iter()
+        .filter(|a| a["kind"] == "aggregator summary")
+        .map(|a| a["id"].as_str().unwrap().to_string())
+        .map(|id| texts.keys().find(|k| **k == id).unwrap())
+        .collect();
+    assert_eq!(aggregator.len(), 1);
+    for i in items(&brief) {
+        let only_aggregator = i["citations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| c["article"].as_str() == Some(aggregator[0].as_str()));
+        if only_aggregator {
+            assert_eq!(i["status"], "unattributed", "{i}");
+        }
+    }
+
+    // What did Maduro ask Russia for? Answered from 001, 003 and 004.
+    let brief = ask(&data, gold["questions"][1]["question"].as_str().unwrap(), &[]);
+    assert_cited(&brief, &texts);
+    let files: std::collections::BTreeSet<&str> = items(&brief)
+        .iter()
+        .flat_map(|i| i["citations"].as_array().unwrap())
+        .map(|c| by_source[c["article"].as_str().unwrap()].get(..3).unwrap())
+        .collect();
+    for f in ["001", "003", "004"] {
+        assert!(files.contains(f), "answered from {f}: {files:?}");
+    }
+
+    // story --json: the framing contrasts, the must timeline dates and discrepancies.
+    let stories: Vec<Value> = stdout(&run(&data, &["stories", "--json"]))
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let story = &stories[0]["id"];
+    let o = run(&data, &["story", story.as_str().unwrap(), "--json"]);
+    let v: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    let labels_of = |entity: &str| -> Vec<(String, String)> {
+        v["framing"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["entity"] == entity)
+            .flat_map(|r| r["labels"].as_array().unwrap())
+            .map(|l| {
+                let file = by_source[l["article"].as_str().unwrap()].get(..3).unwrap().to_string();
+                (file, l["text"].as_str().unwrap().to_lowercase())
+            })
+            .collect()
+    };
+    let maduro = labels_of("Nicolás Maduro");
+    for (file, word) in
+        [("001", "dictator"), ("003", "диктатора"), ("000", "president"), ("004", "president")]
+    {
+        assert!(
+            maduro.iter().any(|(f, t)| f == file && t.contains(word)),
+            "{file} {word}: {maduro:?}"
+        );
+    }
+    let putin = labels_of("Vladimir Putin");
+    for (file, word) in [("003", "диктатора"), ("000", "leader"), ("001", "president")] {
+        assert!(
+            putin.iter().any(|(f, t)| f == file && t.contains(word)),
+            "{file} {word}: {putin:?}"
+        );
+    }
+    for item in gold["timeline"].as_array().unwrap().iter().filter(|t| t["level"] == "must") {
+        let date = item["date"].as_str().unwrap();
+        let entry = v["timeline"].as_array().unwrap().iter().find(|e| e["date"] == date);
+        let entry = entry.unwrap_or_else(|| panic!("timeline has {date}"));
+        for f in item["files"].as_array().unwrap() {
+            let file = f.as_str().unwrap();
+            assert!(
+                entry["articles"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|a| by_source[a.as_str().unwrap()] == file),
+                "{date} from {file}: {entry}"
+            );
+        }
+    }
+    for d in gold["discrepancies"].as_array().unwrap().iter().filter(|d| d["level"] == "must") {
+        let want: Vec<(&str, &str)> = d["sides"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| (s["file"].as_str().unwrap(), s["says"].as_str().unwrap()))
+            .collect();
+        let found = v["discrepancies"].as_array().unwrap().iter().any(|x| {
+            want.iter().all(|(file, says)| {
+                x["sides"].as_array().unwrap().iter().any(|s| {
+                    by_source[s["article"].as_str().unwrap()] == *file && s["says"] == *says
+                })
+            })
+        });
+        assert!(found, "discrepancy {}: {}", d["about"], v["discrepancies"]);
+    }
+}
