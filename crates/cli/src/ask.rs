@@ -21,8 +21,8 @@ stored text; a line that fails the check is dropped. A coverage footer says what
 rests on and what is missing.
 
 Questions in English, Ukrainian or Russian:
-  what is X saying about Y · what did X ask / say / deny · how do outlets describe X ·
-  what happened / timeline · what do the sources disagree on";
+  what is X saying about Y · what did X ask / say / deny · who said … · how do outlets
+  describe X · what happened / timeline · what do the sources disagree on";
 
 const AFTER_HELP: &str = "\
 Examples:
@@ -106,7 +106,7 @@ pub fn run(global: &Global, args: &AskArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Short labels for the cited articles: [1], [2]... in order of first citation.
+/// Short labels for the cited articles (`[1]`, `[2]`...) in order of first citation.
 fn references(brief: &Brief) -> BTreeMap<ArticleId, usize> {
     let mut refs: BTreeMap<ArticleId, usize> = BTreeMap::new();
     for s in &brief.sections {
@@ -154,6 +154,14 @@ fn footer(brief: &Brief) -> Vec<String> {
         c.languages.join(", "),
         c.kinds.join(", ")
     )];
+    if !c.outlet_countries.is_empty() || !c.ownership.is_empty() {
+        let owners: Vec<String> = c.ownership.iter().map(|(k, n)| format!("{k} {n}")).collect();
+        lines.push(format!(
+            "Outlet countries: {} · ownership: {}",
+            if c.outlet_countries.is_empty() { "-".into() } else { c.outlet_countries.join(", ") },
+            owners.join(", ")
+        ));
+    }
     if !c.missing.is_empty() {
         lines.push(format!("Missing: {}", c.missing.join("; ")));
     }

@@ -238,3 +238,24 @@ fn the_seed_questions_are_answered_from_their_files() {
         assert!(found, "discrepancy {}: {}", d["about"], v["discrepancies"]);
     }
 }
+
+#[test]
+fn who_said_finds_the_speaker_across_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = demo_store(dir.path());
+    let brief = ask(&data, "Who said the operator had warned the administration?", &[]);
+    assert_cited(&brief, &texts(&data));
+    let found = items(&brief);
+    assert!(!found.is_empty(), "{brief:#}");
+    assert!(
+        found.iter().all(|i| i["text"].as_str().unwrap().starts_with("Ivan Hrytsenko")),
+        "{brief:#}"
+    );
+    let languages: std::collections::BTreeSet<&str> = articles(&data)
+        .iter()
+        .filter(|a| found.iter().any(|i| i["citations"][0]["article"] == a["id"]))
+        .map(|a| a["language"].as_str().unwrap().to_string())
+        .map(|l| if l == "en" { "en" } else { "other" })
+        .collect();
+    assert_eq!(languages.len(), 2, "found in English and in another language: {brief:#}");
+}

@@ -55,7 +55,23 @@ pub enum Intent {
     Timeline,
     /// What the sources disagree on.
     Disagree,
+    /// Who said the words that follow ("Who said the strike would continue?").
+    WhoSaid,
 }
+
+/// Question openings that ask who said something (folded lower case).
+const WHO_SAID: &[&str] = &[
+    "who said",
+    "who says",
+    "who claimed",
+    "who stated",
+    "хто сказав",
+    "хто заявив",
+    "хто каже",
+    "кто сказал",
+    "кто заявил",
+    "кто говорит",
+];
 
 /// A parsed question.
 #[derive(Debug, Clone, Serialize)]
@@ -131,6 +147,10 @@ pub struct Coverage {
     pub outlets: Vec<String>,
     pub languages: Vec<String>,
     pub kinds: Vec<String>,
+    /// The countries of the outlets the knowledge base knows (ISO 3166 codes).
+    pub outlet_countries: Vec<String>,
+    /// Known outlets by ownership: "state", "public", "private", and "unknown".
+    pub ownership: BTreeMap<String, usize>,
     /// What is missing: languages with no article, no named outlet, only aggregators...
     pub missing: Vec<String>,
     /// Lines dropped because a citation did not hold (should be zero).
@@ -226,6 +246,8 @@ const DENY_VERBS: &[&str] =
 pub fn parse(question: &str, entities: &[EntityRecord]) -> Question {
     let folded = fold_name(question);
     let qwords: Vec<(usize, String)> = words(&folded).collect();
+    let lower = question.trim_start().to_lowercase();
+    let who_said = WHO_SAID.iter().find(|p| lower.starts_with(*p));
     let intent = INTENT_WORDS
         .iter()
         .find(|(_, marks)| {
@@ -238,6 +260,7 @@ pub fn parse(question: &str, entities: &[EntityRecord]) -> Question {
             })
         })
         .map_or(Intent::Saying, |(i, _)| *i);
+    let intent = if who_said.is_some() { Intent::WhoSaid } else { intent };
     // Name keys of every entity name, longest names first so "Dmitry Peskov" wins over "Peskov".
     let mut by_key: HashMap<String, (usize, &EntityRecord)> = HashMap::new();
     for e in entities {
@@ -387,6 +410,7 @@ pub fn answer(
     let y = q.entities.get(1).and_then(|n| by_id.get(&n.id).copied());
     let name_of = |id: &EntityId| by_id.get(id).map(|r| r.canonical.clone());
     let mut sections = match q.intent {
+        Intent::WhoSaid => who_said_sections(&q, articles, &by_id),
         Intent::Saying | Intent::Asked | Intent::Denied => {
             statements_sections(&q, articles, &by_id, x, y)
         }
@@ -404,7 +428,7 @@ pub fn answer(
             entities: q.entities.clone(),
         },
         sections,
-        coverage: coverage(articles, dropped),
+        coverage: coverage(articles, dropped, &[x, y].into_iter().flatten().collect::<Vec<_>>()),
     }
 }
 
@@ -457,6 +481,27 @@ fn statements_sections(
 ) -> Vec<Section> {
     let lines = statement_lines(q, articles, by_id, x, y);
     sections_of(q, lines, x, y)
+}
+
+/// The statements whose content holds most of the words the question quotes after "who said".
+fn who_said_sections(
+    q: &Question,
+    articles: &[&StoredArticle],
+    by_id: &HashMap<&EntityId, &EntityRecord>,
+) -> Vec<Section> {
+    let lower = q.text.trim_start().to_lowercase();
+    let rest = WHO_SAID.iter().find_map(|p| lower.strip_prefix(*p)).unwrap_or(lower.as_str());
+    let want = keys_of(rest);
+    let mut lines = statement_lines(q, articles, by_id, None, None);
+    lines.retain(|l| {
+        let shared = want.intersection(&l.keys).count();
+        !want.is_empty() && shared * 5 >= want.len() * 3
+    });
+    let mut out = sections_of(q, lines, None, None);
+    if let Some(first) = out.first_mut() {
+        first.title = format!("Who said “{}”", rest.trim().trim_end_matches('?'));
+    }
+    out
 }
 
 fn statement_lines(
@@ -832,13 +877,30 @@ fn holds(citations: &[Citation], text_of: &BTreeMap<&ArticleId, &str>) -> bool {
         })
 }
 
-fn coverage(articles: &[&StoredArticle], dropped: usize) -> Coverage {
+fn coverage(
+    articles: &[&StoredArticle],
+    dropped: usize,
+    asked_about: &[&EntityRecord],
+) -> Coverage {
     let mut outlets = BTreeSet::new();
     let mut languages = BTreeSet::new();
     let mut kinds = BTreeSet::new();
+    let mut countries: BTreeSet<String> = BTreeSet::new();
+    let mut ownership: BTreeMap<String, usize> = BTreeMap::new();
     for a in articles {
         if let Some(o) = &a.article.outlet {
             outlets.insert(o.clone());
+            let known = crate::kb::outlet_by_name(o);
+            if let Some(k) = known {
+                countries.insert(k.country.to_string());
+            }
+            let owner = match known.map(|k| k.ownership) {
+                Some(crate::kb::Ownership::State) => "state",
+                Some(crate::kb::Ownership::Public) => "public",
+                Some(crate::kb::Ownership::Private) => "private",
+                None => "unknown",
+            };
+            *ownership.entry(owner.to_string()).or_default() += 1;
         }
         if let Some(l) = a.article.language {
             languages.insert(l.code().to_string());
@@ -855,6 +917,14 @@ fn coverage(articles: &[&StoredArticle], dropped: usize) -> Coverage {
     if unnamed > 0 {
         missing.push(format!("{unnamed} article(s) with no known outlet"));
     }
+    // The sides a question names: is there an outlet from each country it asks about?
+    for e in asked_about {
+        if let Some(code) = e.kb.as_deref().and_then(|k| k.strip_prefix("country:")) {
+            if !countries.contains(code) {
+                missing.push(format!("no known outlet from {}", e.canonical));
+            }
+        }
+    }
     if !articles.is_empty() && articles.iter().all(|a| a.article.kind == Kind::AggregatorSummary) {
         missing.push("only aggregator summaries: nothing is attributed".into());
     }
@@ -863,6 +933,8 @@ fn coverage(articles: &[&StoredArticle], dropped: usize) -> Coverage {
         outlets: outlets.into_iter().collect(),
         languages: languages.into_iter().collect(),
         kinds: kinds.into_iter().collect(),
+        outlet_countries: countries.into_iter().collect(),
+        ownership,
         missing,
         dropped,
     }
