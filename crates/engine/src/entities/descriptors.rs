@@ -18,6 +18,7 @@
 //! United States), else the nearest before it ("Russian Deputy Foreign Minister" → Russia). A
 //! person's affiliation is the country most of their descriptors name.
 
+use std::collections::HashMap;
 use super::translit::is_cyrillic;
 use crate::kb::{self, KbRef, Title};
 use parallax_model::{Descriptor, DescriptorForm, DocEntities, EntityType, Lang, Span};
@@ -147,8 +148,10 @@ pub fn attach(text: &str, sentences: &[Span], lang: Option<Lang>, ents: &mut Doc
     let Some(first_person) = first_person else { return };
     let mut found: Vec<Descriptor> = vec![];
     let mut analysed: Vec<Vec<Word<'_>>> = Vec::new();
+    // Words repeat within an article; each is classified once (the lookups are the cost).
+    let mut roles: HashMap<&str, Role> = HashMap::new();
     for s in sentences.iter().filter(|s| s.end > first_person) {
-        let words = sentence_words(text, *s, lang, ents);
+        let words = sentence_words(text, *s, lang, ents, &mut roles);
         premodifiers_and_appositions(&words, ents, &mut found);
         analysed.push(words);
     }
@@ -168,19 +171,21 @@ fn sentence_words<'a>(
     s: Span,
     lang: Option<Lang>,
     ents: &DocEntities,
+    roles: &mut HashMap<&'a str, Role>,
 ) -> Vec<Word<'a>> {
     let Some(sentence) = s.text(text) else { return vec![] };
     let mut out = vec![];
     let mut start: Option<usize> = None;
-    let push_word = |a: usize, b: usize, out: &mut Vec<Word<'a>>| {
+    let mut push_word = |a: usize, b: usize, out: &mut Vec<Word<'a>>| {
         let span = Span::new(s.start + a, s.start + b);
         let t = span.text(text).unwrap_or("");
         let mention = ents.mentions.iter().position(|m| m.start <= span.start && span.end <= m.end);
+        let mut classify = |t: &'a str| roles.entry(t).or_insert_with(|| classify(t, lang)).clone();
         // A word of a named country, seat or body keeps its country role inside a mention
         // ("Kremlin spokesman", "White House spokeswoman"); other named words are opaque.
         let role = match mention {
-            None => classify(t, lang),
-            Some(m) if !is_person_mention(ents, m) => match classify(t, lang) {
+            None => classify(t),
+            Some(m) if !is_person_mention(ents, m) => match classify(t) {
                 r @ Role::Country(_) => r,
                 _ => Role::Other,
             },
