@@ -55,12 +55,16 @@ pub struct AskArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
+    /// Print to stderr how long loading the articles and building the brief took.
+    #[arg(long)]
+    timings: bool,
 }
 
 pub fn run(global: &Global, args: &AskArgs) -> Result<ExitCode> {
     if args.question.trim().is_empty() {
         bail!("empty question: ask something such as \"What is Russia saying about Venezuela?\"");
     }
+    let started = std::time::Instant::now();
     let store = open(global)?;
     let (stored, story) = match &args.story {
         Some(prefix) => {
@@ -94,7 +98,21 @@ pub fn run(global: &Global, args: &AskArgs) -> Result<ExitCode> {
     }
     let refs: Vec<&StoredArticle> = stored.iter().collect();
     let lookup = |e: &EntityId| store.entity(e).ok().flatten();
+    let loaded = started.elapsed();
+    parallax_engine::kb::warm_up();
+    let warm = started.elapsed();
     let brief = ask::answer(&args.question, &refs, &lookup, story);
+    if args.timings {
+        let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
+        eprintln!(
+            "loaded {} articles in {:.1} ms; knowledge base built in {:.1} ms (once per \
+             process); brief built and verified in {:.1} ms",
+            refs.len(),
+            ms(loaded),
+            ms(warm - loaded),
+            ms(started.elapsed() - warm)
+        );
+    }
     let format = if global.json { Format::Json } else { args.format };
     let text = match format {
         Format::Json => serde_json::to_string(&brief)?,

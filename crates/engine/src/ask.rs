@@ -262,11 +262,22 @@ pub fn parse(question: &str, entities: &[EntityRecord]) -> Question {
         .map_or(Intent::Saying, |(i, _)| *i);
     let intent = if who_said.is_some() { Intent::WhoSaid } else { intent };
     // Name keys of every entity name, longest names first so "Dmitry Peskov" wins over "Peskov".
+    let prefixes: BTreeSet<String> =
+        qwords.iter().map(|(_, w)| w.chars().take(3).collect()).collect();
     let mut by_key: HashMap<String, (usize, &EntityRecord)> = HashMap::new();
     for e in entities {
         let names =
             std::iter::once(e.canonical.as_str()).chain(e.names.iter().map(|n| n.name.as_str()));
         for n in names {
+            // Only names that share a word beginning with the question are keyed (stemming every
+            // name of a large store is the cost).
+            let shares = fold_name(n).split_whitespace().any(|w| {
+                let p: String = w.chars().take(3).collect();
+                prefixes.contains(&p)
+            });
+            if !shares {
+                continue;
+            }
             let key = name_key(&fold_name(n));
             if key.is_empty() {
                 continue;
@@ -291,6 +302,14 @@ pub fn parse(question: &str, entities: &[EntityRecord]) -> Question {
                 continue;
             }
             let phrase: Vec<&str> = qwords[i..i + n].iter().map(|(_, w)| w.as_str()).collect();
+            // A lone function word or short word ("is", "us") names nothing unless the question
+            // writes it in capitals ("US", "EU").
+            if n == 1
+                && word_keys(phrase[0]).is_none()
+                && !question.contains(&phrase[0].to_uppercase())
+            {
+                continue;
+            }
             let key = name_key(&phrase.join(" "));
             if let Some((_, e)) = by_key.get(&key) {
                 if found.iter().any(|(_, f)| f.id == e.id) {

@@ -193,40 +193,48 @@ pub fn timeline(articles: &[&StoredArticle]) -> Vec<TimelineEntry> {
 
 /// Events dated differently by different articles (see the module docs).
 pub fn discrepancies(articles: &[&StoredArticle]) -> Vec<Discrepancy> {
-    let evs = events(articles);
-    let mut out = vec![];
-    let mut seen: BTreeSet<(usize, usize)> = BTreeSet::new();
-    for (i, a) in evs.iter().enumerate() {
-        for (j, b) in evs.iter().enumerate().skip(i + 1) {
-            if a.article == b.article || seen.contains(&(i, j)) {
+    // Events dated to the day, in date order: only those less than a week apart are compared.
+    let mut evs: Vec<(i32, usize, Event<'_>)> = events(articles)
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, e)| Some((day_number(&e.date)?, i, e)))
+        .collect();
+    evs.sort_by_key(|(day, i, _)| (*day, *i));
+    let mut pairs: Vec<(usize, usize)> = vec![];
+    for (a, (da, _, ea)) in evs.iter().enumerate() {
+        for (b, (db, _, eb)) in evs.iter().enumerate().skip(a + 1) {
+            if db - da >= 7 {
+                break;
+            }
+            if db == da || ea.article == eb.article {
                 continue;
             }
-            let (Some(da), Some(db)) = (day_number(&a.date), day_number(&b.date)) else {
-                continue;
-            };
-            if da == db || (da - db).abs() >= 7 {
-                continue;
+            let shared_entities = ea.entities.intersection(&eb.entities).count();
+            let shared_words = ea.keys.intersection(&eb.keys).count();
+            if shared_entities >= 2 && shared_words >= 1 {
+                // In reading order: the earlier-read sentence first.
+                pairs.push(if evs[a].1 <= evs[b].1 { (a, b) } else { (b, a) });
             }
-            let shared_entities = a.entities.intersection(&b.entities).count();
-            let shared_words = a.keys.intersection(&b.keys).count();
-            if shared_entities < 2 || shared_words < 1 {
-                continue;
-            }
-            seen.insert((i, j));
-            let side = |e: &Event<'_>| Side {
-                article: e.article.clone(),
-                says: e.date.to_string(),
-                start: e.span.start,
-                end: e.span.end,
-                text: e.text.to_string(),
-            };
-            out.push(Discrepancy {
-                about: format!("the date of: {}", a.text),
-                sides: vec![side(a), side(b)],
-            });
         }
     }
-    out
+    pairs.sort_by_key(|&(a, b)| (evs[a].1, evs[b].1));
+    let side = |e: &Event<'_>| Side {
+        article: e.article.clone(),
+        says: e.date.to_string(),
+        start: e.span.start,
+        end: e.span.end,
+        text: e.text.to_string(),
+    };
+    pairs
+        .into_iter()
+        .map(|(a, b)| {
+            let (ea, eb) = (&evs[a].2, &evs[b].2);
+            Discrepancy {
+                about: format!("the date of: {}", ea.text),
+                sides: vec![side(ea), side(eb)],
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -18,10 +18,10 @@
 //! United States), else the nearest before it ("Russian Deputy Foreign Minister" → Russia). A
 //! person's affiliation is the country most of their descriptors name.
 
-use std::collections::HashMap;
 use super::translit::is_cyrillic;
 use crate::kb::{self, KbRef, Title};
 use parallax_model::{Descriptor, DescriptorForm, DocEntities, EntityType, Lang, Span};
+use std::collections::HashMap;
 
 /// One word of a sentence and what it can be in a title phrase.
 #[derive(Debug, Clone)]
