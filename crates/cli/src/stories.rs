@@ -278,7 +278,9 @@ pub fn show(global: &Global, args: &StoryArgs) -> Result<ExitCode> {
         let name_of = |e: &EntityId| lookup(e).map(|r| r.canonical);
         v["timeline"] = serde_json::to_value(compare::timeline(&refs))?;
         v["framing"] = serde_json::to_value(compare::framing(&refs, &name_of))?;
-        v["discrepancies"] = serde_json::to_value(compare::discrepancies(&refs))?;
+        let mut discrepancies = compare::discrepancies(&refs);
+        discrepancies.extend(compare::number_discrepancies(&refs));
+        v["discrepancies"] = serde_json::to_value(discrepancies)?;
         v["claims"] = serde_json::to_value(ask::claims(&refs, &lookup))?;
         out(&serde_json::to_string(&v)?)?;
         return Ok(ExitCode::SUCCESS);
@@ -363,7 +365,7 @@ pub fn show(global: &Global, args: &StoryArgs) -> Result<ExitCode> {
             ))?;
         }
     }
-    for d in compare::discrepancies(&refs) {
+    for d in compare::discrepancies(&refs).into_iter().chain(compare::number_discrepancies(&refs)) {
         out("")?;
         out(&format!("Disagreement about {}", clip(&d.about, 100)))?;
         for side in &d.sides {

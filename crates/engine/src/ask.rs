@@ -840,6 +840,7 @@ fn timeline_sections(articles: &[&StoredArticle]) -> Vec<Section> {
 fn discrepancy_sections(articles: &[&StoredArticle]) -> Vec<Section> {
     let items = compare::discrepancies(articles)
         .into_iter()
+        .chain(compare::number_discrepancies(articles))
         .map(|d| Item {
             text: d
                 .sides
@@ -867,7 +868,7 @@ fn discrepancy_sections(articles: &[&StoredArticle]) -> Vec<Section> {
                 .collect(),
         })
         .collect();
-    vec![Section { title: "Where the sources disagree on dates".into(), items }]
+    vec![Section { title: "Where the sources disagree on dates and numbers".into(), items }]
 }
 
 /// Checks every citation against the article text and drops any line with one that does not

@@ -131,6 +131,47 @@ struct Event<'a> {
     keys: BTreeSet<u64>,
 }
 
+/// The corpus entities named inside `span`, and its content words (cross-script keys) other
+/// than the names', the labels', the dates' and the quantities' own.
+fn about(s: &StoredArticle, span: Span) -> (BTreeSet<&EntityId>, BTreeSet<u64>) {
+    let (a, an) = (&s.article, &s.analysis);
+    let Some(text) = span.text(&a.text) else { return Default::default() };
+    let inside: Vec<&parallax_model::Mention> = an
+        .entities
+        .mentions
+        .iter()
+        .filter(|m| m.start >= span.start && m.end <= span.end)
+        .collect();
+    let entities = inside
+        .iter()
+        .filter_map(|m| an.entities.clusters.get(m.cluster)?.entity.as_ref())
+        .collect();
+    let st = &an.statements;
+    let keys = words(text)
+        .filter(|(at, w)| {
+            let at = span.start + at;
+            !inside.iter().any(|m| (m.start..m.end).contains(&at))
+                && !an.entities.descriptors.iter().any(|x| (x.start..x.end).contains(&at))
+                && !st.dates.iter().any(|t| (t.start..t.end).contains(&at))
+                && !st.quantities.iter().any(|q| (q.start..q.end).contains(&at))
+                && crate::kb::titles_for(w, a.language).is_empty()
+        })
+        .filter_map(|(_, w)| word_keys(&w).and_then(|k| k.1))
+        .collect();
+    (entities, keys)
+}
+
+/// Two sentences of different articles tell of the same event or fact: they share at least
+/// `entities` corpus entities and `words` content words across languages.
+fn same_matter(
+    a: (&BTreeSet<&EntityId>, &BTreeSet<u64>),
+    b: (&BTreeSet<&EntityId>, &BTreeSet<u64>),
+    entities: usize,
+    words: usize,
+) -> bool {
+    a.0.intersection(b.0).count() >= entities && a.1.intersection(b.1).count() >= words
+}
+
 fn events<'a>(articles: &[&'a StoredArticle]) -> Vec<Event<'a>> {
     let mut out = vec![];
     for s in articles {
@@ -138,28 +179,7 @@ fn events<'a>(articles: &[&'a StoredArticle]) -> Vec<Event<'a>> {
         for d in &an.statements.dated_sentences {
             let span = Span::new(d.start, d.end);
             let Some(text) = span.text(&a.text) else { continue };
-            let inside: Vec<&parallax_model::Mention> = an
-                .entities
-                .mentions
-                .iter()
-                .filter(|m| m.start >= d.start && m.end <= d.end)
-                .collect();
-            let entities = inside
-                .iter()
-                .filter_map(|m| an.entities.clusters.get(m.cluster)?.entity.as_ref())
-                .collect();
-            // Content words other than the names' own, the labels' (two sentences about one
-            // minister share "minister" whatever they report) and the date's.
-            let keys = words(text)
-                .filter(|(at, w)| {
-                    let at = d.start + at;
-                    !inside.iter().any(|m| (m.start..m.end).contains(&at))
-                        && !an.entities.descriptors.iter().any(|x| (x.start..x.end).contains(&at))
-                        && !an.statements.dates.iter().any(|t| (t.start..t.end).contains(&at))
-                        && crate::kb::titles_for(w, a.language).is_empty()
-                })
-                .filter_map(|(_, w)| word_keys(&w).and_then(|k| k.1))
-                .collect();
+            let (entities, keys) = about(s, span);
             out.push(Event { article: &a.id, date: d.date, span, text, entities, keys });
         }
     }
@@ -209,9 +229,7 @@ pub fn discrepancies(articles: &[&StoredArticle]) -> Vec<Discrepancy> {
             if db == da || ea.article == eb.article {
                 continue;
             }
-            let shared_entities = ea.entities.intersection(&eb.entities).count();
-            let shared_words = ea.keys.intersection(&eb.keys).count();
-            if shared_entities >= 2 && shared_words >= 1 {
+            if same_matter((&ea.entities, &ea.keys), (&eb.entities, &eb.keys), 2, 1) {
                 // In reading order: the earlier-read sentence first.
                 pairs.push(if evs[a].1 <= evs[b].1 { (a, b) } else { (b, a) });
             }
@@ -235,6 +253,87 @@ pub fn discrepancies(articles: &[&StoredArticle]) -> Vec<Discrepancy> {
             }
         })
         .collect()
+}
+
+/// The same fact given with different numbers by two articles: two sentences that tell of the
+/// same matter (two shared entities and a shared content word across languages, or one and
+/// two), each with a
+/// quantity of the same unit — or both counting things, when the units are words of different
+/// languages ("people", "людей") — whose values differ by more than a tenth.
+pub fn number_discrepancies(articles: &[&StoredArticle]) -> Vec<Discrepancy> {
+    struct Fact<'a> {
+        article: &'a ArticleId,
+        lang: Option<parallax_model::Lang>,
+        sentence: Span,
+        text: &'a str,
+        quantity: &'a parallax_model::Quantity,
+        quoted: &'a str,
+        about: (BTreeSet<&'a EntityId>, BTreeSet<u64>),
+    }
+    let mut facts: Vec<Fact<'_>> = vec![];
+    for s in articles {
+        let (a, an) = (&s.article, &s.analysis);
+        for sent in &an.sentences {
+            for q in an
+                .statements
+                .quantities
+                .iter()
+                .filter(|q| q.start >= sent.start && q.end <= sent.end)
+            {
+                let (Some(text), Some(quoted)) =
+                    (sent.text(&a.text), Span::new(q.start, q.end).text(&a.text))
+                else {
+                    continue;
+                };
+                facts.push(Fact {
+                    article: &a.id,
+                    lang: a.language,
+                    sentence: *sent,
+                    text,
+                    quantity: q,
+                    quoted,
+                    about: about(s, *sent),
+                });
+            }
+        }
+    }
+    let measure = |u: &str| {
+        u.chars().any(|c| !c.is_alphabetic())
+            || u.chars().all(|c| c.is_ascii_uppercase())
+            || u.len() <= 3
+    };
+    let mut out = vec![];
+    for (i, a) in facts.iter().enumerate() {
+        for b in facts.iter().skip(i + 1) {
+            if a.article == b.article
+                || !(same_matter((&a.about.0, &a.about.1), (&b.about.0, &b.about.1), 2, 1)
+                    || same_matter((&a.about.0, &a.about.1), (&b.about.0, &b.about.1), 1, 2))
+            {
+                continue;
+            }
+            let (Some(ua), Some(ub)) = (a.quantity.unit.as_deref(), b.quantity.unit.as_deref())
+            else {
+                continue;
+            };
+            let comparable = ua == ub || (a.lang != b.lang && !measure(ua) && !measure(ub));
+            let (va, vb) = (a.quantity.value, b.quantity.value);
+            if !comparable || va <= 0.0 || vb <= 0.0 || (va - vb).abs() <= 0.1 * va.max(vb) {
+                continue;
+            }
+            let side = |f: &Fact<'_>| Side {
+                article: f.article.clone(),
+                says: f.quoted.to_string(),
+                start: f.sentence.start,
+                end: f.sentence.end,
+                text: f.text.to_string(),
+            };
+            out.push(Discrepancy {
+                about: format!("how many: {}", a.text),
+                sides: vec![side(a), side(b)],
+            });
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -375,5 +474,68 @@ mod tests {
         assert_eq!(rows[0].entity, "Ada Okafor");
         assert_eq!(rows[0].labels[0].text, "strongman");
         assert!(rows[0].labels[0].evaluative);
+    }
+
+    /// Adds a sentence span per dated sentence and the quantities given as (surface, value, unit).
+    fn with_quantities(
+        mut s: StoredArticle,
+        lang: parallax_model::Lang,
+        q: &[(&str, f64, &str)],
+    ) -> StoredArticle {
+        s.article.language = Some(lang);
+        s.analysis.sentences = vec![Span::new(0, s.article.text.len())];
+        for (surface, value, unit) in q {
+            let start = s.article.text.find(surface).unwrap();
+            s.analysis.statements.quantities.push(parallax_model::Quantity {
+                start,
+                end: start + surface.len(),
+                value: *value,
+                unit: Some(unit.to_string()),
+                approx: None,
+            });
+        }
+        s
+    }
+
+    #[test]
+    fn the_same_count_given_differently_across_languages_is_a_discrepancy() {
+        let en = with_quantities(
+            article(
+                "a1",
+                "Wire A",
+                &[("Okafor said 1,200 residents voted in the Lagos referendum.", "")],
+                &[("Okafor", "e-okafor"), ("Lagos", "e-lagos")],
+            ),
+            parallax_model::Lang::En,
+            &[("1,200 residents", 1200.0, "resident")],
+        );
+        let uk = with_quantities(
+            article(
+                "a2",
+                "Вісник",
+                &[("Окафор заявив, що в референдумі в Лагосі голосували 1500 мешканців.", "")],
+                &[("Окафор", "e-okafor"), ("Лагосі", "e-lagos")],
+            ),
+            parallax_model::Lang::Uk,
+            &[("1500 мешканців", 1500.0, "мешканців")],
+        );
+        let same = with_quantities(
+            article(
+                "a3",
+                "Wire B",
+                &[("Okafor said 1,210 residents voted in the Lagos referendum.", "")],
+                &[("Okafor", "e-okafor"), ("Lagos", "e-lagos")],
+            ),
+            parallax_model::Lang::En,
+            &[("1,210 residents", 1210.0, "resident")],
+        );
+        let found = number_discrepancies(&[&en, &uk, &same]);
+        let says: Vec<Vec<&str>> =
+            found.iter().map(|d| d.sides.iter().map(|s| s.says.as_str()).collect()).collect();
+        assert_eq!(
+            says,
+            [["1,200 residents", "1500 мешканців"], ["1500 мешканців", "1,210 residents"]],
+            "{found:#?}"
+        );
     }
 }
