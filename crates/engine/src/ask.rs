@@ -792,12 +792,7 @@ fn framing_sections(
                         if l.evaluative { " [evaluative]" } else { "" }
                     ),
                     status: Status::SingleSource,
-                    citations: vec![Citation {
-                        article: l.article.clone(),
-                        start: l.start,
-                        end: l.end,
-                        quote: l.text.clone(),
-                    }],
+                    citations: vec![span_citation(&l.article, l.start, l.end, &l.text)],
                 })
                 .collect(),
         })
@@ -808,12 +803,8 @@ fn timeline_sections(articles: &[&StoredArticle]) -> Vec<Section> {
     let items = compare::timeline(articles)
         .into_iter()
         .map(|e| {
-            let outlets: BTreeSet<String> = e
-                .sentences
-                .iter()
-                .filter_map(|s| articles.iter().find(|a| a.article.id == s.article))
-                .map(|a| a.article.outlet.clone().unwrap_or_else(|| a.article.id.0.clone()))
-                .collect();
+            let outlets: BTreeSet<String> =
+                e.sentences.iter().map(|s| outlet_name(articles, &s.article)).collect();
             Item {
                 text: format!("{}: {}", e.date, e.text),
                 status: if outlets.len() >= 2 {
@@ -824,17 +815,25 @@ fn timeline_sections(articles: &[&StoredArticle]) -> Vec<Section> {
                 citations: e
                     .sentences
                     .iter()
-                    .map(|s| Citation {
-                        article: s.article.clone(),
-                        start: s.start,
-                        end: s.end,
-                        quote: s.text.clone(),
-                    })
+                    .map(|s| span_citation(&s.article, s.start, s.end, &s.text))
                     .collect(),
             }
         })
         .collect();
     vec![Section { title: "Timeline (dated events; undated material is left out)".into(), items }]
+}
+
+fn span_citation(article: &ArticleId, start: usize, end: usize, quote: &str) -> Citation {
+    Citation { article: article.clone(), start, end, quote: quote.to_string() }
+}
+
+/// An article's outlet, or its id when it has none.
+fn outlet_name(articles: &[&StoredArticle], id: &ArticleId) -> String {
+    articles
+        .iter()
+        .find(|a| &a.article.id == id)
+        .and_then(|a| a.article.outlet.clone())
+        .unwrap_or_else(|| id.0.clone())
 }
 
 fn discrepancy_sections(articles: &[&StoredArticle]) -> Vec<Section> {
@@ -846,12 +845,7 @@ fn discrepancy_sections(articles: &[&StoredArticle]) -> Vec<Section> {
                 .sides
                 .iter()
                 .map(|s| {
-                    let outlet = articles
-                        .iter()
-                        .find(|a| a.article.id == s.article)
-                        .and_then(|a| a.article.outlet.clone())
-                        .unwrap_or_else(|| s.article.0.clone());
-                    format!("{outlet} says {}: {}", s.says, s.text)
+                    format!("{} says {}: {}", outlet_name(articles, &s.article), s.says, s.text)
                 })
                 .collect::<Vec<_>>()
                 .join(" — but "),
@@ -859,12 +853,7 @@ fn discrepancy_sections(articles: &[&StoredArticle]) -> Vec<Section> {
             citations: d
                 .sides
                 .iter()
-                .map(|s| Citation {
-                    article: s.article.clone(),
-                    start: s.start,
-                    end: s.end,
-                    quote: s.text.clone(),
-                })
+                .map(|s| span_citation(&s.article, s.start, s.end, &s.text))
                 .collect(),
         })
         .collect();
