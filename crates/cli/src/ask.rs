@@ -28,7 +28,7 @@ const AFTER_HELP: &str = "\
 Examples:
   parallax ask \"What is Russia saying about Venezuela?\"
   parallax ask \"Що Росія каже про Венесуелу?\" --story s637a
-  parallax ask \"Как СМИ описывают Мадуро?\" --format markdown > brief.md
+  parallax ask \"Как СМИ описывают Гриценко?\" --format markdown > brief.md
   parallax ask \"What do the sources disagree on?\" --json";
 
 /// How the brief is printed.

@@ -39,7 +39,7 @@ Examples:
   parallax articles                          list what is stored
   parallax show 3f2a                         one article (any unique id prefix)
   parallax entities --type person            who the corpus names, across scripts
-  parallax statements --speaker peskov       who said what, with exact source spans
+  parallax statements --speaker hrytsenko    who said what, with exact source spans
   parallax stories                           the stories: one event across languages and outlets
   parallax story s3f2a                       one story's articles (any unique id prefix)
   parallax ask \"What is Russia saying about Venezuela?\"   a brief citing exact spans

@@ -18,11 +18,11 @@ the cue, the content as an exact span of the article, the addressee and the sour
 through (\"according to X, citing Y\"). Statements nobody is named for are shown as such.
 
 Filters combine: --speaker and --entity match names in any script or case form the corpus
-has seen (\"Peskov\" finds \"Пєсков\" once the two are one entity).";
+has seen (\"Hrytsenko\" finds \"Гриценко\" once the two are one entity).";
 
 const AFTER_HELP: &str = "\
 Examples:
-  parallax statements --speaker peskov         what one person said, in every language
+  parallax statements --speaker hrytsenko      what one person said, in every language
   parallax statements --entity venezuela       statements by or about an entity
   parallax statements --story 9c1e --lang uk   one story's statements in Ukrainian
   parallax statements --form direct --json     machine-readable, one object per line";

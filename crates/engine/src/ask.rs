@@ -12,7 +12,7 @@
 //!   Венесуелу?"): statements whose speaker is X — the entity itself, or, when X is a country,
 //!   anyone or anything affiliated with it (its officials, its seat of power) — and, when Y is
 //!   named, whose content names Y or something of Y's (its capital).
-//! - **What X asked / said / denied** ("What did Maduro ask Russia for?"): X's statements, and
+//! - **What X asked / said / denied** ("What did the mayor ask the ministry for?"): X's statements, and
 //!   the sentences in which X is the subject of a verb of asking (or denying), optionally about
 //!   Y.
 //! - **How outlets describe X**: the framing table of [`crate::compare::framing`].
@@ -261,7 +261,7 @@ pub fn parse(question: &str, entities: &[EntityRecord]) -> Question {
         })
         .map_or(Intent::Saying, |(i, _)| *i);
     let intent = if who_said.is_some() { Intent::WhoSaid } else { intent };
-    // Name keys of every entity name, longest names first so "Dmitry Peskov" wins over "Peskov".
+    // Name keys of every entity name, longest names first so "Ivan Hrytsenko" wins over "Hrytsenko".
     let prefixes: BTreeSet<String> =
         qwords.iter().map(|(_, w)| w.chars().take(3).collect()).collect();
     let mut by_key: HashMap<String, (usize, &EntityRecord)> = HashMap::new();
@@ -271,14 +271,15 @@ pub fn parse(question: &str, entities: &[EntityRecord]) -> Question {
         for n in names {
             // Only names that share a word beginning with the question are keyed (stemming every
             // name of a large store is the cost).
-            let shares = fold_name(n).split_whitespace().any(|w| {
+            let folded = fold_name(n);
+            let shares = folded.split_whitespace().any(|w| {
                 let p: String = w.chars().take(3).collect();
                 prefixes.contains(&p)
             });
             if !shares {
                 continue;
             }
-            let key = name_key(&fold_name(n));
+            let key = name_key(&folded);
             if key.is_empty() {
                 continue;
             }

@@ -1,8 +1,8 @@
 //! Descriptors: the labels an article attaches to a named person, and the country they tie the
 //! person to.
 //!
-//! How an outlet names someone is news in itself: "Venezuelan President Nicolas Maduro",
-//! "Venezuelan dictator Nicolas Maduro", "венесуельського диктатора Ніколаса Мадуро". Three forms:
+//! How an outlet names someone is news in itself: "Chilean President Ana Soto",
+//! "Chilean strongman Ana Soto", "чилійського диктатора Ани Сото". Three forms:
 //!
 //! - **premodifiers**: a title phrase right before the name, read backwards from the name over
 //!   title words ([`kb::title`]), country adjectives, names and seats of power ("Kremlin"),
