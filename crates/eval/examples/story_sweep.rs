@@ -77,6 +77,7 @@ fn main() {
 fn set(c: &mut Config, name: &str, x: f32) -> bool {
     match name {
         "threshold" => c.threshold = x,
+        "short" => c.short_keys = x as usize,
         "merge" => c.merge_threshold = x,
         "window" => c.window_days = x as i32,
         "decay" => c.time_decay = x,

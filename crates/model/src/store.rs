@@ -146,6 +146,8 @@ pub trait Store {
 #[derive(Debug, Default)]
 pub struct MemStore {
     order: Vec<ArticleId>,
+    /// Each stored article's index in `order`.
+    positions: HashMap<ArticleId, usize>,
     rows: HashMap<ArticleId, Ingested>,
     by_raw: HashMap<String, ArticleId>,
     by_text: HashMap<String, ArticleId>,
@@ -168,6 +170,8 @@ struct MemStories {
     member_of: HashMap<ArticleId, (StoryId, Option<ArticleId>)>,
     /// Key → story → the latest day it was filed under the key.
     postings: HashMap<u64, BTreeMap<StoryId, Option<i32>>>,
+    /// Story → the keys it is filed under (to take a merged story out of `postings`).
+    filed: HashMap<StoryId, Vec<u64>>,
     frequencies: HashMap<u64, u64>,
     documents: u64,
     bands: HashMap<u64, Vec<ArticleId>>,
@@ -239,7 +243,7 @@ impl StoryIndex for MemStore {
 impl MemStore {
     /// The position of a stored article in insertion order.
     fn position(&self, id: &ArticleId) -> usize {
-        self.order.iter().position(|x| x == id).unwrap_or(usize::MAX)
+        self.positions.get(id).copied().unwrap_or(usize::MAX)
     }
 
     fn apply_story(&mut self, article: &ArticleId, a: StoryAssignment) {
@@ -258,8 +262,10 @@ impl MemStore {
             self.stories.members.insert(id.clone(), all);
             self.stories.profiles.remove(gone);
             self.stories.seq.remove(gone);
-            for list in self.stories.postings.values_mut() {
-                list.remove(gone);
+            for k in self.stories.filed.remove(gone).unwrap_or_default() {
+                if let Some(list) = self.stories.postings.get_mut(&k) {
+                    list.remove(gone);
+                }
             }
         }
         let st = &mut self.stories;
@@ -271,7 +277,11 @@ impl MemStore {
         st.members.entry(id.clone()).or_default().push(article.clone());
         st.member_of.insert(article.clone(), (id.clone(), a.copy_of.clone()));
         for k in a.file_under {
-            let d = st.postings.entry(k).or_default().entry(id.clone()).or_insert(file_day);
+            let list = st.postings.entry(k).or_default();
+            if !list.contains_key(&id) {
+                st.filed.entry(id.clone()).or_default().push(k);
+            }
+            let d = list.entry(id.clone()).or_insert(file_day);
             *d = (*d).max(file_day);
         }
         if a.copy_of.is_none() {
@@ -376,6 +386,7 @@ impl Store for MemStore {
                 out.push(PutOutcome::Duplicate { of: of.clone() });
                 continue;
             }
+            self.positions.insert(id.clone(), self.order.len());
             self.order.push(id.clone());
             self.by_raw.insert(doc.raw_hash.clone(), id.clone());
             self.by_text.insert(doc.text_hash.clone(), id.clone());

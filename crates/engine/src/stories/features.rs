@@ -12,7 +12,9 @@
 //!   annexation → `anks`, референдумов / referendums → `rfrn`. Lets internationalisms and names
 //!   meet across scripts without a dictionary.
 //! - **entity** — the corpus-wide entity ids of the article's linked clusters (one identity across
-//!   scripts and cases, from [`crate::entities::link`]).
+//!   scripts and cases, from [`crate::entities::link`]); for an entry of the knowledge base its
+//!   reference ("country:IT"), which the country's adjectives and demonyms in every language
+//!   also give ("Italian election" meets "выборы в Италии").
 //! - **number** — amounts from the quantity finder and other figures in the text ("14 sets",
 //!   "Il-76"), which survive translation.
 //! - **date** — the days the text names (resolved time expressions).
@@ -24,9 +26,11 @@
 //! into that story.
 
 use super::dedup;
+use crate::entities::names::name_key;
 use crate::entities::translit::skeleton;
+use crate::kb::{self, KbRef, NameForm};
 use parallax_model::{day_number, Analysis, Article, ArticleId, Fingerprint, Kind, Lang};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// The channel of a key, kept in its top three bits.
@@ -222,6 +226,27 @@ pub fn stem(lower: &str) -> &str {
     lower
 }
 
+/// The country a lower-case word names as an adjective or demonym in any supported language
+/// ("italian", "итальянских", "венесуельці"), if it is unambiguously one.
+fn country_word(lower: &str) -> Option<&'static str> {
+    static FORMS: LazyLock<HashMap<&'static str, Option<&'static str>>> = LazyLock::new(|| {
+        let mut m: HashMap<&'static str, Option<&'static str>> = HashMap::new();
+        for n in kb::names() {
+            let KbRef::Country(code) = n.target else { continue };
+            if n.ambiguous || !matches!(n.form, NameForm::Adjective | NameForm::Demonym) {
+                continue;
+            }
+            // A key shared by two countries' forms names neither.
+            let e = m.entry(n.key.as_str()).or_insert(Some(code));
+            if *e != Some(code) {
+                *e = None;
+            }
+        }
+        m
+    });
+    FORMS.get(name_key(lower).as_str()).copied().flatten()
+}
+
 /// The first `n` characters of `s`.
 fn prefix(s: &str, n: usize) -> &str {
     match s.char_indices().nth(n) {
@@ -307,6 +332,9 @@ pub fn features(article: &Article, analysis: &Analysis) -> Features {
                 if let Some(c) = cross {
                     add(c, weight);
                 }
+                if let Some(country) = country_word(&w) {
+                    add(key(Channel::Entity, &KbRef::Country(country).to_string()), weight);
+                }
             }
         }
     }
@@ -328,7 +356,11 @@ pub fn features(article: &Article, analysis: &Analysis) -> Features {
         }
     }
     for (c, n) in ents.clusters.iter().zip(mentions) {
-        if let Some(id) = &c.entity {
+        // An entry of the knowledge base has the same key in every store and language; so do
+        // its adjectives and demonyms (above), which are not mentions: "Italian" meets "Италии".
+        if let Some(r) = &c.kb {
+            add(key(Channel::Entity, r), n.max(1) as f32);
+        } else if let Some(id) = &c.entity {
             add(key(Channel::Entity, &id.0), n.max(1) as f32);
         }
     }

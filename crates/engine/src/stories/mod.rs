@@ -61,6 +61,12 @@ use std::collections::HashMap;
 pub struct Config {
     /// The score from which an article joins a story.
     pub threshold: f32,
+    /// Below this many keys an article needs more evidence to join a story in its own language:
+    /// its similarity is divided by `sqrt(short_keys / keys)`. One shared word is a larger share
+    /// of a short text's vector than of a long one's, so chance similarities between unrelated
+    /// short texts (a one-sentence blurb, a headline) run higher. Across languages only names,
+    /// numbers, dates and skeletons can be shared, and chance matches are rare.
+    pub short_keys: usize,
     /// The score from which a second story is merged into the joined one (both the article's
     /// score against it and the two centroids' similarity must reach it).
     pub merge_threshold: f32,
@@ -85,8 +91,9 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Self {
         Config {
-            threshold: 0.10,
-            merge_threshold: 0.45,
+            threshold: 0.09,
+            short_keys: 100,
+            merge_threshold: 0.25,
             window_days: 120,
             time_decay: 0.5,
             query_keys: 24,
@@ -94,7 +101,7 @@ impl Default for Config {
             candidates: 12,
             centroid_keys: 300,
             file_keys: 32,
-            channel_weights: [1.0, 3.0, 1.0, 1.0, 0.5],
+            channel_weights: [1.0, 2.0, 3.0, 1.0, 0.5],
         }
     }
 }
@@ -241,6 +248,13 @@ impl EngineAssigner {
         v
     }
 
+    /// How much higher chance similarities run for this article than for a long one within its
+    /// language (see [`Config::short_keys`]): at least 1.
+    fn chance(&self, f: &Features) -> f32 {
+        let keys = f.keys.len().max(1) as f32;
+        (self.config.short_keys as f32 / keys).sqrt().max(1.0)
+    }
+
     fn channel_weight(&self, key: u64) -> f32 {
         let w = &self.config.channel_weights;
         match Channel::of(key) {
@@ -311,7 +325,7 @@ impl EngineAssigner {
         // Ukrainian) still share many stems, so the full comparison may be the better one.
         let full = cosine(vector, &p.centroid, |_| true);
         let sim = if same_language {
-            full
+            full / self.chance(f)
         } else {
             full.max(cosine(vector, &p.centroid, |k| {
                 Channel::of(k).is_some_and(Channel::language_independent)

@@ -6,7 +6,8 @@
 //! [`StoryIndex`] over
 //!
 //! - the profiles of the stories active within `horizon` days of the newest article seen (older
-//!   ones are retired by a sweep each time the stream's day advances, and handed to the caller);
+//!   ones are retired by a sweep once the stream's day has advanced, at most once per thousand
+//!   articles, and handed to the caller);
 //! - posting lists per key, each cut to its most recently active entries;
 //! - document frequencies in a count-min sketch of fixed size (two rows; the smaller count wins),
 //!   so the vocabulary of a long stream costs nothing more than its first day;
@@ -24,6 +25,9 @@ use std::collections::HashMap;
 
 /// Bits of each count-min row.
 const SKETCH_BITS: u32 = 21;
+
+/// The fewest articles between two sweeps.
+const SWEEP_EVERY: u64 = 1024;
 
 #[derive(Debug)]
 struct Live {
@@ -195,8 +199,12 @@ impl StreamIndex {
         if let Some(d) = a.day {
             self.latest = Some(self.latest.map_or(d, |l| l.max(d)));
         }
+        // A sweep walks every story, posting list and fingerprint, so it runs at most once per
+        // `SWEEP_EVERY` articles (and only once the day has moved): a story outlives the horizon
+        // by that many articles at most, and lookups filter by day meanwhile.
+        let since_sweep = self.applied - self.swept_at.1;
         let day_moved = self.latest != self.swept_at.0;
-        if day_moved || self.applied - self.swept_at.1 >= self.undated_horizon / 4 {
+        if (day_moved && since_sweep >= SWEEP_EVERY) || since_sweep >= self.undated_horizon / 4 {
             self.sweep()
         } else {
             vec![]
@@ -279,12 +287,16 @@ fn active(day: Option<i32>, since: Option<i32>) -> bool {
 impl StoryIndex for StreamIndex {
     fn stories_by_key(&self, key: u64, since: Option<i32>, limit: usize) -> Vec<StoryId> {
         let Some(list) = self.postings.get(&key) else { return vec![] };
-        let mut hits: Vec<&(StoryId, Option<i32>, u64)> = list
-            .iter()
-            .filter(|(s, d, _)| active(*d, since) && self.stories.contains_key(s))
-            .collect();
+        let mut hits: Vec<&(StoryId, Option<i32>, u64)> =
+            list.iter().filter(|(_, d, _)| active(*d, since)).collect();
         hits.sort_by(|x, y| y.1.cmp(&x.1).then(y.2.cmp(&x.2)));
-        hits.into_iter().take(limit).map(|(s, _, _)| s.clone()).collect()
+        // Retired or merged stories linger in the lists until the next sweep: skipped here,
+        // after sorting, so that only the entries returned are looked up.
+        hits.into_iter()
+            .filter(|(s, _, _)| self.stories.contains_key(s))
+            .take(limit)
+            .map(|(s, _, _)| s.clone())
+            .collect()
     }
 
     fn profile(&self, id: &StoryId) -> Option<StoryProfile> {
@@ -324,5 +336,52 @@ impl StoryIndex for StreamIndex {
 
     fn latest_day(&self) -> Option<i32> {
         self.latest
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assignment(story: &str, day: i32, key: u64) -> StoryAssignment {
+        StoryAssignment {
+            profile: StoryProfile {
+                id: StoryId(story.into()),
+                title: None,
+                representative: None,
+                representative_kind: None,
+                representative_score: 0.0,
+                articles: 1,
+                copies: 0,
+                first_day: Some(day),
+                last_day: Some(day),
+                languages: vec![],
+                centroid: vec![(key, 1.0)],
+            },
+            day: Some(day),
+            file_under: vec![key],
+            frequencies: vec![key],
+            copy_of: None,
+            fingerprint: None,
+            absorbed: vec![],
+        }
+    }
+
+    #[test]
+    fn stories_past_the_horizon_retire_and_leave_the_postings() {
+        let mut index = StreamIndex::new(30, 8);
+        index.apply(&ArticleId("a0".into()), assignment("old", 100, 7));
+        assert_eq!(index.stories_by_key(7, None, 8), vec![StoryId("old".into())]);
+        let mut retired = vec![];
+        for i in 0..(2 * SWEEP_EVERY) {
+            let a = assignment(&format!("new{i}"), 200, 1000 + i);
+            retired.extend(index.apply(&ArticleId(format!("b{i}")), a));
+        }
+        assert_eq!(retired.len(), 1, "only the old story is past the horizon");
+        assert_eq!(retired[0].profile.id, StoryId("old".into()));
+        assert!(index.stories_by_key(7, None, 8).is_empty());
+        assert_eq!(index.active_stories(), 2 * SWEEP_EVERY as usize);
+        assert_eq!(index.postings(), 2 * SWEEP_EVERY as usize);
+        assert_eq!(index.key_frequency(7), 1, "frequencies are kept: the sketch never shrinks");
     }
 }
