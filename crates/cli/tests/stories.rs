@@ -122,4 +122,45 @@ fn the_demo_shows_its_stories() {
     let mut ids: Vec<&str> = articles.iter().map(|a| a["id"].as_str().unwrap()).collect();
     ids.sort_unstable();
     assert_eq!(members, ids, "every article is in exactly one story");
+
+    // The demo corpus (written by the team) holds three events: floods on the Dniester, a
+    // battery plant near Lviv, and, four days before the floods, a climate conference in
+    // Chisinau: the same country, city and river in other words, which must stay its own story.
+    let titled = |words: &[&str]| -> Vec<&str> {
+        articles
+            .iter()
+            .filter(|a| {
+                let t = a["title"].as_str().unwrap_or("").to_lowercase();
+                words.iter().any(|w| t.contains(w))
+            })
+            .map(|a| a["id"].as_str().unwrap())
+            .collect()
+    };
+    let climate = titled(&["climate", "климат"]);
+    let battery = titled(&["ibervolt"]);
+    let floods =
+        titled(&["flood", "наводнение", "паводок", "паводка", "inundaciones", "hochwasser"]);
+    assert_eq!((climate.len(), battery.len()), (2, 3), "{articles:?}");
+    assert!(floods.len() >= 6, "{floods:?}");
+    let story_of = |id: &str| {
+        stories
+            .iter()
+            .position(|s| s["articles"].as_array().unwrap().iter().any(|a| a == id))
+            .unwrap()
+    };
+    let climate_story = story_of(climate[0]);
+    assert_eq!(story_of(climate[1]), climate_story, "the conference in English and Russian");
+    assert!(
+        floods.iter().all(|f| story_of(f) != climate_story),
+        "no flood report joins the conference"
+    );
+    let battery_story = story_of(battery[0]);
+    assert!(battery.iter().all(|b| story_of(b) == battery_story), "the plant in three languages");
+    assert_eq!(stories[battery_story]["articles"].as_array().unwrap().len(), 3);
+    let flood_stories: std::collections::BTreeSet<usize> =
+        floods.iter().map(|f| story_of(f)).collect();
+    assert!(
+        flood_stories.len() <= 2,
+        "the floods are one story (the German report may stand apart)"
+    );
 }

@@ -91,7 +91,7 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Self {
         Config {
-            threshold: 0.09,
+            threshold: 0.10,
             short_keys: 100,
             merge_threshold: 0.25,
             window_days: 120,
@@ -101,7 +101,7 @@ impl Default for Config {
             candidates: 12,
             centroid_keys: 300,
             file_keys: 32,
-            channel_weights: [1.0, 2.0, 3.0, 1.0, 0.5],
+            channel_weights: [1.0, 2.0, 2.5, 1.0, 0.5],
         }
     }
 }
