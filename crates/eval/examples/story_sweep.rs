@@ -2,7 +2,8 @@
 //! dataset once: the tool that chose the defaults of `parallax_engine::stories::Config`.
 //!
 //! `cargo run --release -p parallax-eval --example story_sweep -- threshold=0.2,0.25,0.3 [dataset]`
-//! varies one parameter (threshold, merge, window, decay, term, cross, entity, number, date);
+//! varies one parameter (threshold, short, merge, window, decay, term, cross, entity, number,
+//! date, event);
 //! with no argument, the defaults alone. `SWEEP_BASE="window=60,decay=0.2"` changes the base
 //! configuration the sweep starts from.
 
@@ -86,6 +87,7 @@ fn set(c: &mut Config, name: &str, x: f32) -> bool {
         "entity" => c.channel_weights[2] = x,
         "number" => c.channel_weights[3] = x,
         "date" => c.channel_weights[4] = x,
+        "event" => c.event_floor = x,
         _ => return false,
     }
     true

@@ -100,6 +100,10 @@ pub struct Features {
     pub day: Option<i32>,
     /// Keys with their term-frequency weights, sorted by key, at most [`MAX_KEYS`].
     pub keys: Vec<(u64, f32)>,
+    /// The term keys the article uses only inside names (mentions of entities, country
+    /// adjectives), sorted: what is left of the term channel is the article's vocabulary of
+    /// events, which tells a new event of the same actors from the story they were last in.
+    pub name_terms: Vec<u64>,
     pub fingerprint: Option<Fingerprint>,
 }
 
@@ -314,6 +318,20 @@ pub fn features(article: &Article, analysis: &Analysis) -> Features {
         .chain(st.dates.iter().map(|d| (d.start, d.end)))
         .collect();
     let inside = |i: usize| masked.iter().any(|(s, e)| (*s..*e).contains(&i));
+    let ents = &analysis.entities;
+    let mut names: Vec<(usize, usize)> = ents.mentions.iter().map(|m| (m.start, m.end)).collect();
+    names.sort_unstable();
+    // Mentions do not overlap: the last one starting at or before `i` is the only candidate.
+    let in_name = |i: usize| {
+        let n = names.partition_point(|(s, _)| *s <= i);
+        n > 0 && names.get(n - 1).is_some_and(|(_, e)| i < *e)
+    };
+    // Words the body uses inside names; in the title (which has no mentions) such a word is
+    // taken for the same name.
+    let name_words: HashSet<String> =
+        words(&article.text).filter(|(at, _)| in_name(*at)).map(|(_, w)| w).collect();
+    // Term keys used as names and as ordinary words: the second use wins.
+    let (mut named, mut plain) = (HashSet::new(), HashSet::new());
     let title = article.title.as_deref().unwrap_or("");
     for (weight, text, is_body) in [(2.0, title, false), (1.0, article.text.as_str(), true)] {
         for (at, w) in words(text) {
@@ -332,9 +350,13 @@ pub fn features(article: &Article, analysis: &Analysis) -> Features {
                 if let Some(c) = cross {
                     add(c, weight);
                 }
-                if let Some(country) = country_word(&w) {
+                let country = country_word(&w);
+                if let Some(country) = country {
                     add(key(Channel::Entity, &KbRef::Country(country).to_string()), weight);
                 }
+                let name = country.is_some()
+                    || if is_body { in_name(at) } else { name_words.contains(&w) };
+                if name { &mut named } else { &mut plain }.insert(term);
             }
         }
     }
@@ -348,7 +370,6 @@ pub fn features(article: &Article, analysis: &Analysis) -> Features {
             add(key(Channel::Date, &n.to_string()), 1.0);
         }
     }
-    let ents = &analysis.entities;
     let mut mentions = vec![0usize; ents.clusters.len()];
     for m in &ents.mentions {
         if let Some(n) = mentions.get_mut(m.cluster) {
@@ -371,6 +392,8 @@ pub fn features(article: &Article, analysis: &Analysis) -> Features {
         keys.truncate(MAX_KEYS);
         keys.sort_by_key(|k| k.0);
     }
+    let mut name_terms: Vec<u64> = named.difference(&plain).copied().collect();
+    name_terms.sort_unstable();
     Features {
         article: article.id.clone(),
         title: article.title.clone(),
@@ -378,6 +401,7 @@ pub fn features(article: &Article, analysis: &Analysis) -> Features {
         language: article.language,
         day: article.published.as_ref().and_then(day_number),
         keys,
+        name_terms,
         fingerprint: dedup::fingerprint(title, &article.text),
     }
 }

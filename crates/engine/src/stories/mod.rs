@@ -26,7 +26,9 @@
 //! 5. **Score**: the cosine between the article and the story's centroid (the sum of its
 //!    members' vectors, bounded to its strongest keys). When the story has no member in the
 //!    article's language, the comparison uses the language-independent channels only (skeletons,
-//!    entities, numbers, dates), since the story cannot share the article's words. The score
+//!    entities, numbers, dates), since the story cannot share the article's words. Within a
+//!    language, a story is an event: when the words the article shares with the story are
+//!    mostly names, the score is scaled down ([`Config::event_floor`]). The score
 //!    falls linearly with the days between the article and the story's active range, and a story
 //!    silent for longer than the window is no candidate: the same actors in a later event make a
 //!    new story.
@@ -86,6 +88,13 @@ pub struct Config {
     pub file_keys: usize,
     /// Weight of each channel: term, cross-script, entity, number, date.
     pub channel_weights: [f32; 5],
+    /// Within a language, a story is an event, and the same people at another event are told
+    /// in other words. The article's word cosine with the story is taken twice, with and
+    /// without the words the article uses only inside names; when their ratio is below this
+    /// floor the score is scaled by ratio / floor (0: never). Not applied against a story that
+    /// holds another language of the article's script, whose words share the names' stems but
+    /// few others.
+    pub event_floor: f32,
 }
 
 impl Default for Config {
@@ -102,6 +111,7 @@ impl Default for Config {
             centroid_keys: 300,
             file_keys: 32,
             channel_weights: [1.0, 2.0, 2.5, 1.0, 0.5],
+            event_floor: 0.5,
         }
     }
 }
@@ -255,6 +265,23 @@ impl EngineAssigner {
         (self.config.short_keys as f32 / keys).sqrt().max(1.0)
     }
 
+    /// The factor (at most 1) by which a same-language score is scaled when the words the
+    /// article shares with the story are mostly names: see [`Config::event_floor`].
+    fn event_evidence(&self, f: &Features, vector: &[(u64, f32)], centroid: &[(u64, f32)]) -> f32 {
+        let floor = self.config.event_floor;
+        if floor <= 0.0 {
+            return 1.0;
+        }
+        let term = |k: u64| Channel::of(k) == Some(Channel::Term);
+        let words = cosine(vector, centroid, term);
+        if words <= 0.0 {
+            return 1.0;
+        }
+        let events =
+            cosine(vector, centroid, |k| term(k) && f.name_terms.binary_search(&k).is_err());
+        (events / words / floor).min(1.0)
+    }
+
     fn channel_weight(&self, key: u64) -> f32 {
         let w = &self.config.channel_weights;
         match Channel::of(key) {
@@ -324,15 +351,25 @@ impl EngineAssigner {
         // reads the language-independent channels alone; related languages (Russian and
         // Ukrainian) still share many stems, so the full comparison may be the better one.
         let full = cosine(vector, &p.centroid, |_| true);
-        let sim = if same_language {
-            full / self.chance(f)
-        } else {
-            full.max(cosine(vector, &p.centroid, |k| {
-                Channel::of(k).is_some_and(Channel::language_independent)
-            }))
-        };
         let decay = 1.0 - cfg.time_decay * gap as f32 / cfg.window_days.max(1) as f32;
-        Some(sim * decay)
+        if !same_language {
+            let independent = cosine(vector, &p.centroid, |k| {
+                Channel::of(k).is_some_and(Channel::language_independent)
+            });
+            return Some(full.max(independent) * decay);
+        }
+        let score = full / self.chance(f) * decay;
+        // Words of another language in the same script share the names' stems but few other
+        // words: against such a story the share of names says nothing. (Below the threshold
+        // the check could only lower a score that already decides nothing.)
+        let related = p
+            .languages
+            .iter()
+            .any(|l| f.language.is_some_and(|a| a != *l && a.script() == l.script()));
+        if related || score < cfg.threshold {
+            return Some(score);
+        }
+        Some(score * self.event_evidence(f, vector, &p.centroid))
     }
 }
 

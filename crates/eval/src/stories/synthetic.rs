@@ -122,6 +122,7 @@ fn empty(i: usize) -> Features {
         language: None,
         day: None,
         keys: vec![],
+        name_terms: vec![],
         fingerprint: None,
     }
 }
