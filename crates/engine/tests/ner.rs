@@ -110,6 +110,16 @@ fn organisations_named_in_quotation_marks() {
 }
 
 #[test]
+fn latin_names_with_an_organisation_head_in_cyrillic_text_are_organisations() {
+    let ru = fixture("ru");
+    let found = run(&ru, Lang::Ru);
+    // Russian writes people's names in Cyrillic; a Latin-script name ending in "Group" is a firm.
+    assert_has(&ru, &found, EntityType::Organization, "Heritage Auctions Group");
+    // A run of Latin-script words is one foreign name, however the tagger cut it.
+    assert_has(&ru, &found, EntityType::Organization, "Northwind Capital Ltd");
+}
+
+#[test]
 fn sentence_initial_capitals_are_not_names() {
     let uk = fixture("uk");
     let found = run(&uk, Lang::Uk);
@@ -240,4 +250,17 @@ proptest! {
         let found = detect(&text, &bogus, &langs, None);
         check_spans(&text, &found)?;
     }
+}
+
+#[test]
+fn places_with_their_district_and_bodies_named_by_their_place() {
+    let uk = fixture("uk");
+    let found = run(&uk, Lang::Uk);
+    // A village and its district are two places.
+    assert_has(&uk, &found, EntityType::Place, "Лозуватка");
+    assert_has(&uk, &found, EntityType::Place, "Обухівського району");
+    // A place's adjective before a court is the court's name.
+    assert_has(&uk, &found, EntityType::Organization, "Краматорського міського суду");
+    // A common given name is a person, whatever its case.
+    assert_has(&uk, &found, EntityType::Person, "Галиною");
 }

@@ -40,13 +40,21 @@ pub fn push(word: &str, ukrainian: bool, out: &mut String) {
             }
         }
     }
-    if !(ukrainian && cyrillic && lower_only) {
+    if !(ukrainian && cyrillic) {
         return;
     }
     let folded = out.get(start..).unwrap_or("");
-    if let Some(common) = UK_MAP.get(folded).copied() {
-        out.truncate(start);
-        out.push_str(common);
+    // Function words also when a sentence starts with them ("Якщо", "Коли"); names are not
+    // touched otherwise.
+    let capitalised = word.chars().skip(1).all(|c| !super::token::is_upper(c));
+    if lower_only || capitalised {
+        if let Some(common) = UK_MAP.get(folded).copied() {
+            out.truncate(start);
+            out.push_str(common);
+            return;
+        }
+    }
+    if !lower_only {
         return;
     }
     // Masculine past tense: заявив → заявил, сказав → сказал.

@@ -197,6 +197,10 @@ pub fn detect_with(
     post::legal_forms(&p, &mut found);
     post::person_edges(&p, &mut found);
     post::script_edges(&p, &mut found);
+    post::latin_runs(&p, &mut found);
+    post::body_names(&p, &mut found);
+    post::district_names(&p, &mut found);
+    post::given_names(&p, &mut found);
     post::settlement_words(&p, &mut found);
     post::quoted_descriptors(&p, &mut found);
     post::harmonise(&p, &mut found);

@@ -6,7 +6,8 @@ use super::lexicon as lx;
 use super::model::Class;
 use super::token::{is_close_quote, is_open_quote, Caps, Kind};
 use parallax_model::EntityType;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 /// A mention as token indices `[a, b)`. `class` is its coarse class when it has one (events
 /// and equipment have none and are left alone by the corrections that vote on classes).
@@ -372,6 +373,36 @@ pub fn script_edges(p: &Prepared, found: &mut [Found]) {
     }
 }
 
+/// Adjacent mentions in Latin script inside Cyrillic text are one name ("NYSE Euronext",
+/// "Northwind Capital Ltd"): such a run is a foreign name left as written, which the tagger,
+/// trained on Cyrillic, may cut in two. The merged name is an organisation when either part is.
+pub fn latin_runs(p: &Prepared, found: &mut Vec<Found>) {
+    let latin = |f: &Found| {
+        !p.toks[f.a].latin
+            && (f.a..f.b).all(|i| p.toks[i].kind != Kind::Word || !is_cyrillic_word(p, i))
+    };
+    let mut out: Vec<Found> = Vec::with_capacity(found.len());
+    for f in found.drain(..) {
+        if let Some(last) = out.last_mut() {
+            if last.b == f.a
+                && latin(last)
+                && latin(&f)
+                && last.class.is_some()
+                && f.class.is_some()
+            {
+                last.b = f.b;
+                if f.class == Some(Class::Org) {
+                    last.set_class(Class::Org);
+                }
+                last.confidence = last.confidence.min(f.confidence);
+                continue;
+            }
+        }
+        out.push(f);
+    }
+    *found = out;
+}
+
 /// The edges of person mentions: titles and honorifics at the front go ("Император Акихито",
 /// "Папа Франциск" at a sentence start), initials before the name come in ("Б.Обама",
 /// "Дж. Коми"), a name never mixes scripts ("Holdings Алишера Усманова" keeps the Cyrillic part),
@@ -427,11 +458,175 @@ pub fn person_edges(p: &Prepared, found: &mut [Found]) {
             f.a -= 2;
         }
         let t = &p.toks[f.a];
-        let latin_in_cyrillic = f.b - f.a == 1 && !t.latin && t.kind == Kind::Word && !cyr;
+        let latin_in_cyrillic = !t.latin && t.kind == Kind::Word && !cyr;
         let personal = doc::AFTER_TITLE | doc::AFTER_INITIAL | doc::BEFORE_SPEECH | doc::AFTER_CAP;
-        if latin_in_cyrillic && t.doc & personal == 0 && t.caps.is_capitalised() {
+        let not_personal = if f.b - f.a == 1 {
+            t.doc & personal == 0 && t.caps.is_capitalised()
+        } else {
+            !latin_person(p, f.a, f.b)
+        };
+        if latin_in_cyrillic && not_personal {
             f.set_class(Class::Org);
             f.confidence *= 0.5;
+        }
+    }
+}
+
+/// Whether a Latin-script name of several words inside Cyrillic text can be a person's. Ukrainian
+/// and Russian write people's names in Cyrillic; what stays in Latin is mostly bands, firms and
+/// titles, and an English article or an organisation's head noun or legal form ("The Beatles",
+/// "Heritage Auctions Group", "Pearson Plc") is never part of a person's name.
+fn latin_person(p: &Prepared, a: usize, b: usize) -> bool {
+    let en = lx::lexicon(parallax_model::Lang::En);
+    !(a..b).any(|i| {
+        let lower = p.lower(&p.toks[i]);
+        let class = en.classes(lower, lower, true);
+        (i == a && lower == "the") || class & (lx::ORG_HEAD | lx::LEGAL) != 0
+    })
+}
+
+/// Whether a Cyrillic word has an adjective's ending (Ukrainian or Russian, any case).
+fn adjectival(lower: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "ого", "его", "ому", "ему", "ой", "ий", "ый", "ій", "ая", "яя", "ое", "ее", "ої", "ою",
+        "ую", "им", "ым", "их", "ых", "ей", "ька", "ьке", "ьку",
+    ];
+    lower.chars().count() > 4 && ENDINGS.iter().any(|e| lower.ends_with(e))
+}
+
+/// A place's adjective that opens an official body's name is part of that name: "Краматорського
+/// міського суду", "Московский городской суд", "Іллічівська міськрада". A mention that ends in
+/// a capitalised adjective followed by lower-case adjectives and an organisation's head noun is
+/// extended over them and becomes an organisation.
+pub fn body_names(p: &Prepared, found: &mut [Found]) {
+    let next_start: Vec<usize> =
+        found.iter().skip(1).map(|f| f.a).chain(std::iter::once(usize::MAX)).collect();
+    for (f, limit) in found.iter_mut().zip(next_start) {
+        if !matches!(f.class, Some(Class::Loc | Class::Org)) {
+            continue;
+        }
+        let last = &p.toks[f.b - 1];
+        if !is_cyrillic_word(p, f.b - 1)
+            || !last.caps.is_capitalised()
+            || !adjectival(p.lower(last))
+        {
+            continue;
+        }
+        let mut j = f.b;
+        while j < p.toks.len()
+            && j < limit
+            && j < f.b + 3
+            && is_cyrillic_word(p, j)
+            && p.toks[j].caps == Caps::Lower
+            && p.toks[j].class & lx::ORG_HEAD == 0
+            && adjectival(p.lower(&p.toks[j]))
+        {
+            j += 1;
+        }
+        let head = j < p.toks.len()
+            && j < limit
+            && is_cyrillic_word(p, j)
+            && p.toks[j].caps == Caps::Lower
+            && p.toks[j].class & lx::ORG_HEAD != 0;
+        if head {
+            f.b = j + 1;
+            f.set_class(Class::Org);
+        }
+    }
+}
+
+/// Places named with their district or region: "Романків Обухівського району", "Кременчука
+/// Полтавської області", "Липники Пустомитівського району Львівської області". A capitalised
+/// adjective followed by a lower-case place head noun (область, район, край, улица) names a
+/// place of its own, head included; the name before it is another place (a settlement), whatever
+/// the tagger made of the pair (a given name and surname, or one long place).
+pub fn district_names(p: &Prepared, found: &mut Vec<Found>) {
+    let head = |k: usize| {
+        k < p.toks.len()
+            && is_cyrillic_word(p, k)
+            && p.toks[k].caps == Caps::Lower
+            && p.toks[k].class & lx::LOC_HEAD != 0
+    };
+    let district = |k: usize| {
+        is_cyrillic_word(p, k)
+            && p.toks[k].caps.is_capitalised()
+            && adjectival(p.lower(&p.toks[k]))
+            && head(k + 1)
+    };
+    let starts: Vec<usize> = found.iter().map(|f| f.a).collect();
+    let mut out: Vec<Found> = Vec::with_capacity(found.len());
+    for (n, mut f) in found.drain(..).enumerate() {
+        let limit = starts.get(n + 1).copied().unwrap_or(usize::MAX);
+        if !matches!(f.class, Some(Class::Loc | Class::Per)) {
+            out.push(f);
+            continue;
+        }
+        let mut k = f.a;
+        while k < f.b {
+            if !district(k) || k + 2 > limit {
+                k += 1;
+                continue;
+            }
+            if k > f.a {
+                let mut before = f;
+                before.b = k;
+                before.set_class(Class::Loc);
+                out.push(before);
+            }
+            f.a = k;
+            f.b = f.b.max(k + 2);
+            f.set_class(Class::Loc);
+            k += 2;
+            if k < f.b {
+                // More follows ("… району Львівської області"): the district is a mention.
+                let mut d = f;
+                d.b = k;
+                out.push(d);
+                f.a = k;
+            }
+        }
+        if f.a < f.b {
+            out.push(f);
+        }
+    }
+    *found = out;
+}
+
+/// The tagger's stem keys ([`super::features::Tok::h_stem`]) of common Ukrainian and Russian
+/// given names (`data/kb/slavic_given_names.tsv`), in every case the stem reaches.
+static GIVEN_NAMES: LazyLock<HashSet<u32>> = LazyLock::new(|| {
+    let mut set = HashSet::new();
+    for line in include_str!("../../../data/kb/slavic_given_names.tsv").lines() {
+        if line.starts_with('#') {
+            continue;
+        }
+        for name in line.split('|').map(str::trim).filter(|n| !n.is_empty()) {
+            for ukrainian in [true, false] {
+                let folded = super::fold::fold(name, ukrainian);
+                let stem = super::stem(&folded);
+                set.insert(super::features::hash_bytes(2, stem.as_bytes()));
+            }
+        }
+    }
+    set
+});
+
+/// A name the tagger typed a place or a body that begins with a common given name ("Андрія",
+/// "Макара Гончаренка") is a person's, unless the knowledge base knows it as a place or body.
+pub fn given_names(p: &Prepared, found: &mut [Found]) {
+    for f in found.iter_mut() {
+        if !matches!(f.class, Some(Class::Loc | Class::Org)) || f.b - f.a > 3 {
+            continue;
+        }
+        let t = &p.toks[f.a];
+        let words = (f.a..f.b).filter(|&i| p.toks[i].kind == Kind::Word).count();
+        if words <= 2
+            && is_cyrillic_word(p, f.a)
+            && t.caps == Caps::Title
+            && t.gaz == 0
+            && GIVEN_NAMES.contains(&t.h_stem)
+        {
+            f.set_class(Class::Per);
         }
     }
 }
@@ -489,9 +684,14 @@ pub fn quoted_descriptors(p: &Prepared, found: &mut [Found]) {
 /// "Днями Путіну..."): a function word, a sentence starter or a time word is not part of the name
 /// after it.
 pub fn sentence_starts(p: &Prepared, found: &mut Vec<Found>) {
+    use super::features::doc;
     for f in found.iter_mut() {
         let t = &p.toks[f.a];
-        if f.b - f.a > 1 && t.sent_start && t.class & (lx::STOP | lx::TIME | lx::NOT_NAME) != 0 {
+        // Before a person's name, a first word the document also writes in lower case is a
+        // common word (organisations' names begin with common words: "Министерство обороны").
+        let common = t.class & (lx::STOP | lx::TIME | lx::NOT_NAME) != 0
+            || (f.class == Some(Class::Per) && t.doc & doc::LOWER != 0);
+        if f.b - f.a > 1 && t.sent_start && common {
             f.a += 1;
         }
     }
