@@ -264,3 +264,17 @@ fn places_with_their_district_and_bodies_named_by_their_place() {
     // A common given name is a person, whatever its case.
     assert_has(&uk, &found, EntityType::Person, "Галиною");
 }
+
+#[test]
+fn names_with_an_ordinal_and_latin_words_in_cyrillic_text() {
+    let ru = fixture("ru");
+    let found = run(&ru, Lang::Ru);
+    // A name with its ordinal is one name, of a project rather than a person.
+    assert_has(&ru, &found, EntityType::Other, "Балтийский путь-2");
+    assert_has(&ru, &found, EntityType::Other, "Baltic Way 2");
+    // A number that starts a date stays out of the name before it.
+    assert_has(&ru, &found, EntityType::Person, "Иван Петров");
+    // A Latin-script word in Cyrillic text is a name; before a speech verb, a firm's.
+    assert_has(&ru, &found, EntityType::Organization, "Skylark");
+    assert_has(&ru, &found, EntityType::Other, "Tripwell");
+}

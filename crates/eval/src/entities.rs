@@ -233,6 +233,9 @@ fn bsnlp(opts: &EvalOptions) -> Result<Report, EvalError> {
             pairs.predicted,
             pairs.both
         ));
+        for line in losses(&items, 3) {
+            report.notes.push(format!("  {name}: {line}"));
+        }
         report.n += all;
         total.add(pairs);
     }
@@ -240,6 +243,38 @@ fn bsnlp(opts: &EvalOptions) -> Result<Report, EvalError> {
     timing.report(&mut report);
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)
+}
+
+/// The gold entities that lose the most same-entity pairs, worst first, as note lines: how many
+/// of their pairs were lost, how many of their items the tagger did not find, and into how many
+/// predicted entities the found ones were split.
+fn losses(items: &[(String, Option<EntityId>)], top: usize) -> Vec<String> {
+    let pairs = |n: u64| n * n.saturating_sub(1) / 2;
+    let mut by_gold: BTreeMap<&str, Vec<Option<&EntityId>>> = BTreeMap::new();
+    for (g, p) in items {
+        by_gold.entry(g.as_str()).or_default().push(p.as_ref());
+    }
+    let mut rows: Vec<(u64, String)> = by_gold
+        .into_iter()
+        .map(|(g, preds)| {
+            let mut groups: BTreeMap<&EntityId, u64> = BTreeMap::new();
+            for p in preds.iter().flatten() {
+                *groups.entry(p).or_default() += 1;
+            }
+            let total = pairs(preds.len() as u64);
+            let kept: u64 = groups.values().map(|&n| pairs(n)).sum();
+            let missing = preds.iter().filter(|p| p.is_none()).count();
+            let line = format!(
+                "{g} lost {} of {total} pairs ({missing} of {} items not found, the rest in {} entities)",
+                total - kept,
+                preds.len(),
+                groups.len()
+            );
+            (total - kept, line)
+        })
+        .collect();
+    rows.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    rows.into_iter().take(top).map(|r| r.1).collect()
 }
 
 /// The files of a folder keyed by their first line (the BSNLP document id).

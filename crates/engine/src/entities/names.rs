@@ -12,7 +12,7 @@
 const ENDINGS: &[&str] = &[
     "ього", "ого", "его", "ему", "ому", "ими", "ыми", "ами", "ями", "ові", "еві", "єві", "ою",
     "ею", "єю", "ом", "ем", "єм", "им", "ым", "ій", "ий", "ый", "ой", "ей", "ая", "яя", "ої", "ах",
-    "ях", "а", "я", "у", "ю", "і", "и", "ы", "е", "є", "о",
+    "ях", "ое", "ее", "ые", "ие", "а", "я", "у", "ю", "і", "и", "ы", "е", "є", "о",
 ];
 
 fn is_cyrillic_word(w: &str) -> bool {
@@ -22,7 +22,8 @@ fn is_cyrillic_word(w: &str) -> bool {
 /// The inflection-free key of one word: lower case, one case ending stripped from Cyrillic words
 /// (the stem keeps at least three letters), a possessive stripped from Latin ones.
 pub fn stem(word: &str) -> String {
-    let lower = word.to_lowercase();
+    // Russian writes ё or е as it pleases: "Соединённое", "Соединенного".
+    let lower = word.to_lowercase().replace('ё', "е");
     let lower = lower.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
     if !is_cyrillic_word(lower) {
         return lower
@@ -67,6 +68,14 @@ pub fn base_form<'a>(forms: impl IntoIterator<Item = (&'a str, usize)>) -> Optio
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn neuter_adjectives_and_yo_share_the_key_of_their_cases() {
+        assert_eq!(name_key("Соединённое Королевство"), name_key("Соединенного Королевства"));
+        assert_eq!(name_key("Соединённые Штаты"), name_key("Соединенные Штаты"));
+        assert_eq!(name_key("Верхнее озеро"), name_key("Верхнего озера"));
+    }
+
     use super::*;
 
     #[test]

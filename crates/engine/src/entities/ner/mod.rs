@@ -206,6 +206,9 @@ pub fn detect_with(
     post::harmonise(&p, &mut found);
     post::recover(&p, &mut found);
     post::equipment(&p, &mut found);
+    post::numbered_names(&p, &mut found);
+    post::latin_words(&p, &mut found);
+    post::lower_case_only(&p, &mut found);
     let mut out: Vec<Detected> = Vec::with_capacity(found.len());
     let mut last_end = 0;
     for f in found {

@@ -459,7 +459,7 @@ pub fn person_edges(p: &Prepared, found: &mut [Found]) {
         }
         let t = &p.toks[f.a];
         let latin_in_cyrillic = !t.latin && t.kind == Kind::Word && !cyr;
-        let personal = doc::AFTER_TITLE | doc::AFTER_INITIAL | doc::BEFORE_SPEECH | doc::AFTER_CAP;
+        let personal = doc::AFTER_TITLE | doc::AFTER_INITIAL | doc::AFTER_CAP;
         let not_personal = if f.b - f.a == 1 {
             t.doc & personal == 0 && t.caps.is_capitalised()
         } else {
@@ -631,6 +631,164 @@ pub fn given_names(p: &Prepared, found: &mut [Found]) {
     }
 }
 
+/// A capitalised Latin-script word inside Cyrillic text is a name left as its owners write it
+/// ("Brexit", "Ryanair", "Facebook"): Ukrainian and Russian write common words in Cyrillic. Runs
+/// of such words that no mention covers become names of no known kind (a firm, a product, an
+/// event: the decoder had no opinion); all-capital words are left alone (Roman numerals, units
+/// and currency codes are written that way).
+pub fn latin_words(p: &Prepared, found: &mut Vec<Found>) {
+    let mut covered = vec![false; p.toks.len()];
+    for f in found.iter() {
+        for c in &mut covered[f.a..f.b] {
+            *c = true;
+        }
+    }
+    let name = |i: usize| {
+        let t = &p.toks[i];
+        !covered[i]
+            && !t.latin
+            && t.kind == Kind::Word
+            && !is_cyrillic_word(p, i)
+            && matches!(t.caps, Caps::Title | Caps::Mixed)
+            && p.text_of(t).chars().all(|c| c.is_ascii_alphabetic() || c == '-')
+            && p.text_of(t).len() >= 3
+    };
+    let mut extra = Vec::new();
+    let mut i = 0;
+    while i < p.toks.len() {
+        if !name(i) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < p.toks.len() && name(j) {
+            j += 1;
+        }
+        extra.push(Found::new(i, j, EntityType::Other, 0.5));
+        i = j;
+    }
+    if extra.is_empty() {
+        return;
+    }
+    found.extend(extra);
+    found.sort_by_key(|f| f.a);
+}
+
+/// Whether a token is a small number (1 or 2 digits): the ordinal of a project, a product's
+/// generation.
+fn small_number(p: &Prepared, i: usize) -> bool {
+    let t = &p.toks[i];
+    let text = p.text_of(t);
+    t.kind == Kind::Number
+        && (1..=2).contains(&text.len())
+        && text.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Whether a word ends in a hyphen and a small number ("поток-2", "Stream-2").
+fn numbered_word(p: &Prepared, i: usize) -> bool {
+    let t = &p.toks[i];
+    t.kind == Kind::Word
+        && p.text_of(t).rsplit_once('-').is_some_and(|(head, n)| {
+            !head.is_empty()
+                && (1..=2).contains(&n.len())
+                && n.bytes().all(|b| b.is_ascii_digit())
+                && head.chars().all(char::is_alphabetic)
+        })
+}
+
+/// Names with an ordinal number are one name, and a project or product rather than a person:
+/// "Nord Stream 2", "Северный поток-2", "«Північний потік — 2»". A mention followed by a small
+/// number (after a dash or not) takes it in; a quotation of a capitalised name that ends in one,
+/// and a capitalised word before a word ending in "-2", become such names.
+pub fn numbered_names(p: &Prepared, found: &mut Vec<Found>) {
+    let n = p.toks.len();
+    let dash = |i: usize| {
+        i < n && p.toks[i].kind == Kind::Punct && matches!(p.toks[i].first_char, '-' | '—' | '–')
+    };
+    // A number that starts a date or a count ("Иванов 12 марта", "X 2 раза") is not the name's.
+    let free = |k: usize| {
+        k >= n
+            || (p.toks[k].class & lx::TIME == 0
+                && !(p.toks[k].kind == Kind::Word
+                    && p.toks[k].caps == Caps::Lower
+                    && k + 1 < n
+                    && p.toks[k + 1].kind == Kind::Word
+                    && p.toks[k + 1].class & lx::TIME != 0))
+    };
+    let number_after = |j: usize| {
+        if j < n && small_number(p, j) && free(j + 1) {
+            Some(j + 1)
+        } else if dash(j) && j + 1 < n && small_number(p, j + 1) && free(j + 2) {
+            Some(j + 2)
+        } else {
+            None
+        }
+    };
+    let other = |f: &mut Found| {
+        f.kind = EntityType::Other;
+        f.class = None;
+    };
+    for f in found.iter_mut() {
+        if let Some(end) = number_after(f.b) {
+            f.b = end;
+            other(f);
+        } else if numbered_word(p, f.b - 1) && f.b - f.a > 1 {
+            other(f);
+        }
+    }
+    let mut extra = Vec::new();
+    let mut i = 0;
+    while i < n {
+        // «Name … 2», "Name-2"
+        if is_open(p, i) && i + 1 < n && p.toks[i + 1].caps.is_capitalised() {
+            let close = (i + 2..n.min(i + 8)).find(|&k| is_close(p, k));
+            if let Some(c) = close {
+                let last = c - 1;
+                let numbered = numbered_word(p, last)
+                    || (small_number(p, last) && last > i + 1 && !dash(i + 1));
+                if numbered && last > i + 1 || numbered_word(p, last) {
+                    extra.push(Found::new(i + 1, c, EntityType::Other, 0.7));
+                    i = c + 1;
+                    continue;
+                }
+            }
+        }
+        // Северный поток-2
+        if i + 1 < n
+            && p.toks[i].kind == Kind::Word
+            && p.toks[i].caps.is_capitalised()
+            && numbered_word(p, i + 1)
+            && p.toks[i + 1].caps == Caps::Lower
+        {
+            extra.push(Found::new(i, i + 2, EntityType::Other, 0.7));
+            i += 2;
+            continue;
+        }
+        i += 1;
+    }
+    if extra.is_empty() {
+        return;
+    }
+    found.retain(|f| !extra.iter().any(|x| f.a < x.b && x.a < f.b && f.b <= x.b && f.a >= x.a));
+    let keep: Vec<Found> =
+        extra.into_iter().filter(|x| !found.iter().any(|f| f.a < x.b && x.a < f.b)).collect();
+    found.extend(keep);
+    found.sort_by_key(|f| f.a);
+}
+
+/// A place's name has a capital or a digit somewhere: a place of lower-case words only
+/// ("землю", "суді") is a common noun the tagger took for a name. (Bodies are left alone: the
+/// tagger's training data counts generic ones, "власти", as mentions.)
+pub fn lower_case_only(p: &Prepared, found: &mut Vec<Found>) {
+    found.retain(|f| {
+        f.class != Some(Class::Loc)
+            || (f.a..f.b).any(|i| {
+                let t = &p.toks[i];
+                t.kind != Kind::Punct && (t.caps != Caps::Lower || t.kind != Kind::Word)
+            })
+    });
+}
+
 /// A settlement word before a place's name is not part of it ("городе Росарио", "місто Щастя",
 /// "village of X"): the name is the place's name. Administrative words that are part of official
 /// names (область, район, улица) stay.
@@ -699,4 +857,27 @@ pub fn sentence_starts(p: &Prepared, found: &mut Vec<Found>) {
         let t = &p.toks[f.a];
         !(f.b - f.a == 1 && t.sent_start && t.class & (lx::STOP | lx::TIME | lx::NOT_NAME) != 0)
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use parallax_model::{Lang, Span};
+
+    #[test]
+    fn places_of_lower_case_words_only_go() {
+        let text = "Громада повернула землю біля Лозуватки.";
+        let p =
+            super::super::features::prepare(text, &[Span::new(0, text.len())], &[], Some(Lang::Uk));
+        let at = |w: &str| p.toks.iter().position(|t| text.get(t.start..t.end) == Some(w));
+        let (land, village) = (at("землю").unwrap(), at("Лозуватки").unwrap());
+        let mut found = vec![
+            Found::new(land, land + 1, EntityType::Place, 0.9),
+            Found::new(village, village + 1, EntityType::Place, 0.9),
+            Found::new(land, land + 1, EntityType::Organization, 0.9),
+        ];
+        lower_case_only(&p, &mut found);
+        let kept: Vec<(usize, Option<Class>)> = found.iter().map(|f| (f.a, f.class)).collect();
+        assert_eq!(kept, [(village, Some(Class::Loc)), (land, Some(Class::Org))]);
+    }
 }
