@@ -328,8 +328,10 @@ pub fn features(article: &Article, analysis: &Analysis) -> Features {
     };
     // Words the body uses inside names; in the title (which has no mentions) such a word is
     // taken for the same name.
-    let name_words: HashSet<String> =
-        words(&article.text).filter(|(at, _)| in_name(*at)).map(|(_, w)| w).collect();
+    let name_words: HashSet<String> = names
+        .iter()
+        .flat_map(|&(s, e)| words(article.text.get(s..e).unwrap_or("")).map(|(_, w)| w))
+        .collect();
     // Term keys used as names and as ordinary words: the second use wins.
     let (mut named, mut plain) = (HashSet::new(), HashSet::new());
     let title = article.title.as_deref().unwrap_or("");

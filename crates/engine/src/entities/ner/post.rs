@@ -31,6 +31,17 @@ impl Found {
     }
 }
 
+/// Which tokens some mention covers.
+fn covered(p: &Prepared, found: &[Found]) -> Vec<bool> {
+    let mut covered = vec![false; p.toks.len()];
+    for f in found {
+        for c in &mut covered[f.a..f.b] {
+            *c = true;
+        }
+    }
+    covered
+}
+
 fn is_open(p: &Prepared, i: usize) -> bool {
     p.toks[i].kind == Kind::Punct && is_open_quote(p.toks[i].first_char)
 }
@@ -203,12 +214,7 @@ pub fn recover(p: &Prepared, found: &mut Vec<Found>) {
     if single.is_empty() {
         return;
     }
-    let mut covered = vec![false; p.toks.len()];
-    for f in found.iter() {
-        for c in &mut covered[f.a..f.b] {
-            *c = true;
-        }
-    }
+    let covered = covered(p, found);
     let mut extra = Vec::new();
     for (i, t) in p.toks.iter().enumerate() {
         if covered[i]
@@ -410,12 +416,7 @@ pub fn latin_runs(p: &Prepared, found: &mut Vec<Found>) {
 /// organisation rather than a person ("в своем Instagram", "Google").
 pub fn person_edges(p: &Prepared, found: &mut [Found]) {
     use super::features::doc;
-    let mut taken = vec![false; p.toks.len()];
-    for f in found.iter() {
-        for t in &mut taken[f.a..f.b] {
-            *t = true;
-        }
-    }
+    let taken = covered(p, found);
     for f in found.iter_mut() {
         if f.class != Some(Class::Per) {
             continue;
@@ -637,12 +638,7 @@ pub fn given_names(p: &Prepared, found: &mut [Found]) {
 /// event: the decoder had no opinion); all-capital words are left alone (Roman numerals, units
 /// and currency codes are written that way).
 pub fn latin_words(p: &Prepared, found: &mut Vec<Found>) {
-    let mut covered = vec![false; p.toks.len()];
-    for f in found.iter() {
-        for c in &mut covered[f.a..f.b] {
-            *c = true;
-        }
-    }
+    let covered = covered(p, found);
     let name = |i: usize| {
         let t = &p.toks[i];
         !covered[i]
@@ -744,9 +740,7 @@ pub fn numbered_names(p: &Prepared, found: &mut Vec<Found>) {
             let close = (i + 2..n.min(i + 8)).find(|&k| is_close(p, k));
             if let Some(c) = close {
                 let last = c - 1;
-                let numbered = numbered_word(p, last)
-                    || (small_number(p, last) && last > i + 1 && !dash(i + 1));
-                if numbered && last > i + 1 || numbered_word(p, last) {
+                if numbered_word(p, last) || (small_number(p, last) && last > i + 1) {
                     extra.push(Found::new(i + 1, c, EntityType::Other, 0.7));
                     i = c + 1;
                     continue;
@@ -769,7 +763,8 @@ pub fn numbered_names(p: &Prepared, found: &mut Vec<Found>) {
     if extra.is_empty() {
         return;
     }
-    found.retain(|f| !extra.iter().any(|x| f.a < x.b && x.a < f.b && f.b <= x.b && f.a >= x.a));
+    // What the decoder found inside a numbered name is part of it.
+    found.retain(|f| !extra.iter().any(|x| x.a <= f.a && f.b <= x.b));
     let keep: Vec<Found> =
         extra.into_iter().filter(|x| !found.iter().any(|f| f.a < x.b && x.a < f.b)).collect();
     found.extend(keep);
