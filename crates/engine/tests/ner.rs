@@ -278,3 +278,38 @@ fn names_with_an_ordinal_and_latin_words_in_cyrillic_text() {
     assert_has(&ru, &found, EntityType::Organization, "Skylark");
     assert_has(&ru, &found, EntityType::Other, "Tripwell");
 }
+
+#[test]
+fn official_bodies_are_named_in_full() {
+    let uk = fixture("uk");
+    let found = run(&uk, Lang::Uk);
+    // A place's adjective, lower-case adjectives and a body's head noun, also a compound one.
+    assert_has(&uk, &found, EntityType::Organization, "Полтавської обласної ради");
+    assert_has(&uk, &found, EntityType::Organization, "Клавдієвський лісгосп");
+    // A name does not end in an adjective; a branch is named with its region.
+    assert_has(
+        &uk,
+        &found,
+        EntityType::Organization,
+        "Служба автомобільних доріг у Кіровоградській області",
+    );
+    // An abbreviation before a quoted name is the body's type.
+    assert_has(&uk, &found, EntityType::Organization, "НАК «Нафтогаз України»");
+    // A bare head noun takes its complement.
+    assert_has(&uk, &found, EntityType::Organization, "Партії регіонів");
+    // Countries the knowledge base knows are found where the decoder left them out.
+    assert_has(&uk, &found, EntityType::Country, "РФ");
+    // Genitive plural districts ("районів") are places with their adjective.
+    assert_has(&uk, &found, EntityType::Place, "Кременчуцького районів");
+}
+
+#[test]
+fn initials_and_surnames_of_people_named_in_full() {
+    let ru = fixture("ru");
+    let found = run(&ru, Lang::Ru);
+    // A capital letter with a dot is an initial, even where the letter is a preposition.
+    assert_has(&ru, &found, EntityType::Person, "О. Дерипаска");
+    assert_has(&ru, &found, EntityType::Person, "В.Путин");
+    // The surname of a person named in full is that person.
+    assert_has(&ru, &found, EntityType::Person, "Кравцова");
+}

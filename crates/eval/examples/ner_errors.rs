@@ -3,7 +3,8 @@
 //! predictions are shown), not found at all (`miss`), and predictions that overlap no gold
 //! mention (`spurious`), with counts and up to 40 examples of each spread over the list.
 //!
-//! `cargo run --release -p parallax-eval --example ner_errors -- factrueval-2016|ner-uk|nerel [Per|Org|Loc]`
+//! `cargo run --release -p parallax-eval --example ner_errors -- factrueval-2016|ner-uk|nerel [Per|Org|Loc] [PATH]`
+//! (PATH: another copy of the dataset, or a folder of its documents)
 
 use parallax_eval::{locate_shared, ner};
 use parallax_model::Lang;
@@ -13,8 +14,8 @@ fn main() {
     let shared = locate_shared().expect("../shared beside the repository");
     let mut args = std::env::args().skip(1);
     let dataset = args.next().unwrap_or_else(|| "factrueval-2016".into());
-    let class = args.next().unwrap_or_else(|| "Org".into());
-    let dir = shared.join("data").join(&dataset);
+    let class = std::env::args().nth(2).unwrap_or_else(|| "Org".into());
+    let dir = args.nth(1).map_or_else(|| shared.join("data").join(&dataset), Into::into);
     let (docs, lang) = match dataset.as_str() {
         "factrueval-2016" => (ner::read_factrueval(&ner::factru_dir(&dir, "testset")), Lang::Ru),
         "nerel" => (ner::read_nerel(&dir), Lang::Ru),
@@ -30,13 +31,15 @@ fn main() {
         let sentences = parallax_engine::segment::sentences(&d.text, Some(lang));
         let pred = ner::predict(&d.text, &sentences, lang);
         let text = |s: &parallax_model::Span| s.text(&d.text).unwrap_or("").to_string();
-        for (g, c) in d.gold.iter().filter(|(_, c)| format!("{c:?}") == class) {
-            if pred.iter().any(|(p, pc)| p == g && pc == c) {
+        for ((g, c), b) in
+            d.gold.iter().zip(&d.bounds).filter(|((_, c), _)| format!("{c:?}") == class)
+        {
+            if pred.iter().any(|(p, pc)| b.admit(*p) && pc == c) {
                 continue;
             }
             let over: Vec<_> =
                 pred.iter().filter(|(p, _)| p.start < g.end && g.start < p.end).collect();
-            let kind = if over.iter().any(|(p, _)| p == g) {
+            let kind = if over.iter().any(|(p, _)| b.admit(*p)) {
                 "type"
             } else if over.is_empty() {
                 "miss"

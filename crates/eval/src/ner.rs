@@ -11,7 +11,13 @@
 //!   character to last) of its spans in the `.spans` layer, which is the union of their tokens.
 //!   When that span opens a quotation mark whose closing mark follows right after it (an object
 //!   built from "движения" and "«Солидарность" ends before "»"), the closing mark is included, as
-//!   the span of a quoted name is written everywhere else. Person → PER, Org → ORG, Location
+//!   the span of a quoted name is written everywhere else. As in the campaign's own comparator
+//!   (`t1_eval.py`, table `QUALITY`), only the object's *name* spans are required (`name`,
+//!   `surname`, `patronymic`, `nickname` of a person; `org_name`, `loc_name` of the others): a
+//!   prediction is exact when it covers the name and keeps within the object and the quotation
+//!   marks around it, so a descriptor ("журнале" of "журнале «Театр и искусство»") may be
+//!   included or left out ([`Bounds`]). An object with no name ("власти") is not scored. The
+//!   report also gives `f1_whole_spans`, with whole objects required. Person → PER, Org → ORG, Location
 //!   and LocOrg → LOC (LocOrg is a place named as a political actor, "Россия заявила": NER-UK
 //!   and NEREL call those places too); Project and Facility are ignored.
 //! - `nerel` (Russian Wikinews, NEREL 1.1; no licence: evaluation only): the `test` split.
@@ -30,7 +36,8 @@
 //! article language. Character offsets of the datasets are converted to byte offsets.
 //!
 //! Metrics: `precision`, `recall`, `f1` micro-averaged over PER, ORG and LOC (a predicted
-//! mention is correct when its span and coarse type equal a gold mention's), `per_f1`,
+//! mention is correct when its coarse type is a gold mention's and its span that mention's,
+//! within the [`Bounds`] above; each gold mention is matched once), `per_f1`,
 //! `org_f1`, `loc_f1`, and `docs_per_second` timing the tagger on one thread (sentence
 //! segmentation, a stage of its own, is timed apart in the notes; the model and the knowledge
 //! base are loaded before the clock starts).
@@ -59,6 +66,47 @@ pub struct Doc {
     pub text: String,
     /// Gold mentions: byte spans of `text`, top layer only, sorted.
     pub gold: Vec<(Span, Class)>,
+    /// For each gold mention, in the same order, the bounds a predicted span must keep to.
+    pub bounds: Vec<Bounds>,
+}
+
+/// What a predicted span must cover and may not pass, for one gold mention.
+///
+/// Where a dataset marks part of a mention optional (factRuEval's descriptors: "журнале" in
+/// "журнале «Театр и искусство»", "столице" in "столице Великобритании"), a prediction is
+/// exact when it covers the `name` and keeps within the `outer` span. Everywhere else both are
+/// the gold span itself, and only that span is exact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bounds {
+    pub name: Span,
+    pub outer: Span,
+}
+
+impl Bounds {
+    fn exact(span: Span) -> Bounds {
+        Bounds { name: span, outer: span }
+    }
+
+    /// Whether `p` covers the name and keeps within the outer span.
+    pub fn admit(&self, p: Span) -> bool {
+        self.outer.start <= p.start
+            && p.start <= self.name.start
+            && self.name.end <= p.end
+            && p.end <= self.outer.end
+    }
+}
+
+impl Doc {
+    /// A document whose gold mentions have no optional part.
+    fn exact(id: String, text: String, gold: Vec<(Span, Class)>) -> Doc {
+        let bounds = gold.iter().map(|g| Bounds::exact(g.0)).collect();
+        Doc { id, text, gold, bounds }
+    }
+
+    /// The index of the gold mention of class `c` that `p` matches exactly, if any.
+    pub fn matching(&self, p: Span, c: Class) -> Option<usize> {
+        self.gold.iter().zip(&self.bounds).position(|(g, b)| g.1 == c && b.admit(p))
+    }
 }
 
 /// Runs the NER task on every dataset `opts` asks for.
@@ -161,14 +209,22 @@ fn ratio(a: usize, b: usize) -> f64 {
     }
 }
 
-/// Scores predicted against gold mentions of one document, per class.
-pub fn compare(gold: &[(Span, Class)], pred: &[(Span, Class)]) -> HashMap<Class, Counts> {
+/// Scores predicted against gold mentions of one document, per class: a prediction is a true
+/// positive when it matches a gold mention no other prediction has matched.
+pub fn compare(doc: &Doc, pred: &[(Span, Class)]) -> HashMap<Class, Counts> {
     let mut out: HashMap<Class, Counts> = HashMap::new();
+    let mut taken = vec![false; doc.gold.len()];
     for c in Class::ALL {
-        let g: Vec<Span> = gold.iter().filter(|x| x.1 == c).map(|x| x.0).collect();
-        let p: Vec<Span> = pred.iter().filter(|x| x.1 == c).map(|x| x.0).collect();
-        let tp = p.iter().filter(|s| g.contains(s)).count();
-        out.insert(c, Counts { tp, pred: p.len(), gold: g.len() });
+        let mut n =
+            Counts { gold: doc.gold.iter().filter(|x| x.1 == c).count(), ..Counts::default() };
+        for (p, _) in pred.iter().filter(|x| x.1 == c) {
+            n.pred += 1;
+            if let Some(i) = doc.matching(*p, c).filter(|&i| !taken[i]) {
+                taken[i] = true;
+                n.tp += 1;
+            }
+        }
+        out.insert(c, n);
     }
     out
 }
@@ -188,6 +244,10 @@ fn score(name: &str, lang: Lang, docs: &[Doc], started: Instant) -> Report {
     let mut segmenting = Duration::ZERO;
     let mut misses: Vec<String> = Vec::new();
     let mut wrong: Vec<String> = Vec::new();
+    // The same with every gold mention's whole span required, reported where the dataset marks
+    // optional parts.
+    let mut whole_spans = Counts::default();
+    let mut optional = false;
     // The model and the knowledge base load on first use: not part of the per-document cost.
     let _ = predict("Warm-up.", &[], lang);
     for doc in docs {
@@ -197,17 +257,23 @@ fn score(name: &str, lang: Lang, docs: &[Doc], started: Instant) -> Report {
         let t = Instant::now();
         let pred = predict(&doc.text, &sentences, lang);
         spent += t.elapsed();
-        for (c, n) in compare(&doc.gold, &pred) {
+        for (c, n) in compare(doc, &pred) {
             totals.entry(c.name()).or_default().add(n);
         }
+        let exact: Vec<Bounds> = doc.gold.iter().map(|g| Bounds::exact(g.0)).collect();
+        optional |= exact != doc.bounds;
+        let whole = Doc { bounds: exact, ..doc.clone() };
+        for n in compare(&whole, &pred).into_values() {
+            whole_spans.add(n);
+        }
         let show = |s: &Span| s.text(&doc.text).unwrap_or("").replace('\n', " ");
-        for (s, c) in &doc.gold {
-            if !pred.contains(&(*s, *c)) {
+        for ((s, c), b) in doc.gold.iter().zip(&doc.bounds) {
+            if !pred.iter().any(|(p, pc)| pc == c && b.admit(*p)) {
                 misses.push(format!("{}: {} {:?}", doc.id, c.name(), show(s)));
             }
         }
         for (s, c) in &pred {
-            if !doc.gold.contains(&(*s, *c)) {
+            if doc.matching(*s, *c).is_none() {
                 wrong.push(format!("{}: {} {:?}", doc.id, c.name(), show(s)));
             }
         }
@@ -222,6 +288,16 @@ fn score(name: &str, lang: Lang, docs: &[Doc], started: Instant) -> Report {
     report.metric("f1", all.f1());
     for (c, key) in [("PER", "per_f1"), ("ORG", "org_f1"), ("LOC", "loc_f1")] {
         report.metric(key, totals.get(c).copied().unwrap_or_default().f1());
+    }
+    if optional {
+        let w = whole_spans;
+        report.metric("f1_whole_spans", w.f1());
+        report.notes.push(format!(
+            "with descriptors required (whole gold objects as spans): P {:.4} R {:.4} F1 {:.4}",
+            w.precision(),
+            w.recall(),
+            w.f1()
+        ));
     }
     report.metric(
         "docs_per_second",
@@ -270,16 +346,16 @@ fn byte_span(map: &[usize], text: &str, start: usize, end: usize) -> Option<Span
 }
 
 /// Keeps the top layer: drops spans inside another span, and the later of two equal spans.
-pub fn top_layer(mut gold: Vec<(Span, Class)>) -> Vec<(Span, Class)> {
-    let all = gold.clone();
+pub fn top_layer<T: Clone>(mut gold: Vec<(Span, Class, T)>) -> Vec<(Span, Class, T)> {
+    let all: Vec<Span> = gold.iter().map(|g| g.0).collect();
     let mut seen: Vec<Span> = Vec::new();
-    gold.retain(|(s, _)| {
-        let inside = all.iter().any(|(o, _)| o.contains(*s) && o != s);
+    gold.retain(|(s, _, _)| {
+        let inside = all.iter().any(|o| o.contains(*s) && o != s);
         let dup = seen.contains(s);
         seen.push(*s);
         !inside && !dup
     });
-    gold.sort_by_key(|(s, _)| (s.start, s.end));
+    gold.sort_by_key(|(s, _, _)| (s.start, s.end));
     gold
 }
 
@@ -309,18 +385,21 @@ pub fn read_factrueval(dir: &Path) -> Result<Vec<Doc>, EvalError> {
         let text = read_text(&stem.with_extension("txt"))?;
         let spans_raw = read_text(&stem.with_extension("spans"))?;
         let objects_raw = read_text(&objects)?;
-        // span id → (first char, end char); a span id may be listed twice (name and nickname).
-        let mut spans: HashMap<&str, (usize, usize)> = HashMap::new();
+        // span id → (first char, end char, type); a span id may be listed twice (name and
+        // nickname), and names when either type does.
+        let mut spans: HashMap<&str, (usize, usize, Vec<&str>)> = HashMap::new();
         for line in spans_raw.lines() {
             let head = line.split('#').next().unwrap_or("");
             let f: Vec<&str> = head.split_whitespace().collect();
-            let (Some(id), Some(start), Some(len)) = (f.first(), f.get(2), f.get(3)) else {
+            let (Some(id), Some(tag), Some(start), Some(len)) =
+                (f.first(), f.get(1), f.get(2), f.get(3))
+            else {
                 continue;
             };
             let (Ok(start), Ok(len)) = (start.parse::<usize>(), len.parse::<usize>()) else {
                 continue;
             };
-            spans.entry(id).or_insert((start, start + len));
+            spans.entry(id).or_insert((start, start + len, vec![])).2.push(tag);
         }
         let map = char_to_byte(&text);
         let mut gold = Vec::new();
@@ -333,21 +412,60 @@ pub fn read_factrueval(dir: &Path) -> Result<Vec<Doc>, EvalError> {
                 Some(&"Location" | &"LocOrg") => Class::Loc,
                 _ => continue,
             };
-            let parts: Vec<(usize, usize)> =
-                f.iter().skip(2).filter_map(|id| spans.get(id).copied()).collect();
-            let (Some(start), Some(end)) =
-                (parts.iter().map(|p| p.0).min(), parts.iter().map(|p| p.1).max())
-            else {
-                continue;
+            let parts: Vec<(usize, usize, bool)> = f
+                .iter()
+                .skip(2)
+                .filter_map(|id| spans.get(id))
+                .map(|(s, e, tags)| (*s, *e, tags.iter().any(|t| names(class, t))))
+                .collect();
+            let hull = |named_only: bool| {
+                let p = parts.iter().filter(|p| p.2 || !named_only);
+                let start = p.clone().map(|p| p.0).min()?;
+                let end = p.map(|p| p.1).max()?;
+                byte_span(&map, &text, start, end)
             };
-            let Some(mut span) = byte_span(&map, &text, start, end) else { continue };
-            span = close_quote(&text, span);
-            gold.push((span, class));
+            // An object without a name ("власти", "партии") names nothing; the comparator of
+            // the campaign ignores it too.
+            let (Some(span), Some(name)) = (hull(false), hull(true)) else { continue };
+            let span = close_quote(&text, span);
+            let name = close_quote(&text, name);
+            let outer = around_quotes(&text, span);
+            gold.push((span, class, Bounds { name, outer }));
         }
         let id = stem.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        docs.push(Doc { id, text, gold: top_layer(gold) });
+        let top = top_layer(gold);
+        let bounds = top.iter().map(|g| g.2).collect();
+        let gold = top.into_iter().map(|(s, c, _)| (s, c)).collect();
+        docs.push(Doc { id, text, gold, bounds });
     }
     Ok(docs)
+}
+
+/// Whether a factRuEval span of type `tag` names an object of class `c`. The others
+/// (`org_descr`, `loc_descr`, `geo_adj`, `job`, and a person's name inside an organisation)
+/// describe it, and the campaign's comparator (`t1_eval.py`, table `QUALITY`) gives their
+/// tokens no weight: a mention may include them or leave them out.
+fn names(c: Class, tag: &str) -> bool {
+    match c {
+        Class::Per => matches!(tag, "name" | "surname" | "patronymic" | "nickname"),
+        _ => matches!(tag, "org_name" | "loc_name"),
+    }
+}
+
+/// `span` widened by a quotation mark right before it and one right after it, which the
+/// campaign's comparator lets a mention include.
+fn around_quotes(text: &str, span: Span) -> Span {
+    let quote = |c: char| matches!(c, '"' | '«' | '»' | '„' | '“' | '”');
+    let mut out = span;
+    if let Some(c) =
+        text.get(..span.start).and_then(|t| t.chars().next_back()).filter(|&c| quote(c))
+    {
+        out.start -= c.len_utf8();
+    }
+    if let Some(c) = text.get(span.end..).and_then(|t| t.chars().next()).filter(|&c| quote(c)) {
+        out.end += c.len_utf8();
+    }
+    out
 }
 
 /// Includes the closing quotation mark right after a span that opens one and does not close it.
@@ -389,10 +507,10 @@ fn read_brat(
             offsets.split([' ', ';']).filter_map(|n| n.trim().parse().ok()).collect();
         let (Some(&start), Some(&end)) = (nums.iter().min(), nums.iter().max()) else { continue };
         if let Some(span) = byte_span(&map, text, start, end) {
-            out.push((span, class));
+            out.push((span, class, ()));
         }
     }
-    top_layer(out)
+    top_layer(out).into_iter().map(|(s, c, ())| (s, c)).collect()
 }
 
 /// Reads the NER-UK test split (or every document of a folder of `.txt`/`.ann` pairs).
@@ -440,7 +558,7 @@ pub fn read_ner_uk(dir: &Path) -> Result<Vec<Doc>, EvalError> {
             _ => None,
         });
         let id = ann_path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        docs.push(Doc { id, text, gold });
+        docs.push(Doc::exact(id, text, gold));
     }
     docs.sort_by(|a, b| a.id.cmp(&b.id));
     Ok(docs)
@@ -460,7 +578,7 @@ pub fn read_nerel(dir: &Path) -> Result<Vec<Doc>, EvalError> {
             _ => None,
         });
         let id = ann_path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        docs.push(Doc { id, text, gold });
+        docs.push(Doc::exact(id, text, gold));
     }
     Ok(docs)
 }
@@ -468,6 +586,91 @@ pub fn read_nerel(dir: &Path) -> Result<Vec<Doc>, EvalError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn at(text: &str, part: &str) -> Span {
+        let start = text.find(part).unwrap();
+        Span::new(start, start + part.len())
+    }
+
+    #[test]
+    fn a_mention_may_leave_out_its_descriptor_but_not_its_name() {
+        let t = "в журнале «Театр и искусство» писали";
+        let b = Bounds {
+            name: at(t, "Театр и искусство"),
+            outer: at(t, "журнале «Театр и искусство»"),
+        };
+        assert!(b.admit(at(t, "Театр и искусство")));
+        assert!(b.admit(at(t, "«Театр и искусство»")));
+        assert!(b.admit(at(t, "журнале «Театр и искусство»")));
+        assert!(!b.admit(at(t, "журнале «Театр")));
+        assert!(!b.admit(at(t, "в журнале «Театр и искусство»")));
+        assert!(Bounds::exact(at(t, "Театр")).admit(at(t, "Театр")));
+        assert!(!Bounds::exact(at(t, "журнале «Театр")).admit(at(t, "Театр")));
+    }
+
+    #[test]
+    fn each_gold_mention_is_matched_once() {
+        let t = "журнале «Театр» и".to_string();
+        let name = at(&t, "Театр");
+        let doc = Doc {
+            id: "x".into(),
+            gold: vec![(at(&t, "журнале «Театр»"), Class::Org)],
+            bounds: vec![Bounds { name, outer: at(&t, "журнале «Театр»") }],
+            text: t.clone(),
+        };
+        let pred = [(name, Class::Org), (at(&t, "«Театр»"), Class::Org), (name, Class::Per)];
+        let c = compare(&doc, &pred);
+        assert_eq!((c[&Class::Org].tp, c[&Class::Org].pred, c[&Class::Org].gold), (1, 2, 1));
+        assert_eq!((c[&Class::Per].tp, c[&Class::Per].pred, c[&Class::Per].gold), (0, 1, 0));
+    }
+
+    #[test]
+    fn factrueval_names_and_descriptors() {
+        let dir = std::env::temp_dir().join(format!("parallax-factru-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let text = "Глава компании «Ромашка» Иван Петров и власти.";
+        let chars = |part: &str| {
+            let b = text.find(part).unwrap();
+            (text.get(..b).unwrap().chars().count(), part.chars().count())
+        };
+        let span = |id: u32, tag: &str, part: &str| {
+            let (s, n) = chars(part);
+            format!("{id} {tag} {s} {n} 0 1  # 0 {part}\n")
+        };
+        let spans = [
+            span(1, "org_descr", "компании"),
+            span(2, "org_name", "Ромашка"),
+            span(3, "name", "Иван"),
+            span(4, "surname", "Петров"),
+            span(5, "org_descr", "власти"),
+        ]
+        .concat();
+        let objects = "10 Org 1 2 # x\n11 Person 3 4 # x\n12 Org 5 # x\n";
+        std::fs::write(dir.join("book_1.txt"), text).unwrap();
+        std::fs::write(dir.join("book_1.spans"), spans).unwrap();
+        std::fs::write(dir.join("book_1.objects"), objects).unwrap();
+        let docs = read_factrueval(&dir).unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+        let d = &docs[0];
+        let shown: Vec<(&str, &str, &str)> = d
+            .gold
+            .iter()
+            .zip(&d.bounds)
+            .map(|(g, b)| {
+                (g.0.text(text).unwrap(), b.name.text(text).unwrap(), b.outer.text(text).unwrap())
+            })
+            .collect();
+        // The organisation spans its descriptor and its quoted name, with the closing mark of
+        // the quotation it opens; the name alone is what must be found. "власти" names nothing
+        // and is not scored.
+        assert_eq!(
+            shown,
+            vec![
+                ("компании «Ромашка»", "Ромашка", "компании «Ромашка»"),
+                ("Иван Петров", "Иван Петров", "Иван Петров"),
+            ]
+        );
+    }
 
     #[test]
     fn brat_lines_in_both_layouts() {
@@ -486,14 +689,14 @@ mod tests {
     #[test]
     fn top_layer_drops_nested() {
         let g = vec![
-            (Span::new(0, 10), Class::Org),
-            (Span::new(5, 10), Class::Loc),
-            (Span::new(12, 14), Class::Per),
-            (Span::new(12, 14), Class::Loc),
+            (Span::new(0, 10), Class::Org, ()),
+            (Span::new(5, 10), Class::Loc, ()),
+            (Span::new(12, 14), Class::Per, ()),
+            (Span::new(12, 14), Class::Loc, ()),
         ];
         assert_eq!(
             top_layer(g),
-            vec![(Span::new(0, 10), Class::Org), (Span::new(12, 14), Class::Per)]
+            vec![(Span::new(0, 10), Class::Org, ()), (Span::new(12, 14), Class::Per, ())]
         );
     }
 

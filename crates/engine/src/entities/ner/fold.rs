@@ -57,6 +57,13 @@ pub fn push(word: &str, ukrainian: bool, out: &mut String) {
     if !lower_only {
         return;
     }
+    // Genitive plural: районів → районов, депутатів → депутатов (the Russian ending); the
+    // few past-tense verbs in -ів (сидів) lose their verb form.
+    if word.ends_with("ів") || word.ends_with("їв") {
+        out.truncate(out.len() - "ив".len());
+        out.push_str("ов");
+        return;
+    }
     // Masculine past tense: заявив → заявил, сказав → сказал.
     if folded.chars().count() >= 5 && (folded.ends_with("ив") || folded.ends_with("ав")) {
         out.pop();
@@ -115,6 +122,7 @@ mod tests {
         assert_eq!(fold("Києва", true), fold("Киева", false));
         assert_eq!(fold("міністра", true), fold("министра", false));
         assert_eq!(fold("заявив", true), fold("заявил", false));
+        assert_eq!(fold("районів", true), fold("районов", false));
         assert_eq!(fold("у", true), fold("в", false));
         assert_eq!(fold("O’Brien", false), "o'brien");
         // Capitalised words keep their endings: "Харків" is not a verb.

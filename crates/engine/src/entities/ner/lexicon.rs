@@ -219,6 +219,24 @@ const ORG_HEADS: &[&str] = &[
     "трибунал|трибунал|tribunal|tribunal|tribunal",
     "агентство|агенція|agency|agencia|behörde",
     "пресс-служба|пресслужба,прес-служба|press service|prensa|pressestelle",
+    // Local government and public services, often written as compounds in Ukrainian and
+    // Russian ("Макарівської райдержадміністрації", "Глибоцького райсуду").
+    "райсовет,сельсовет,горисполком,райисполком,облисполком,исполком|райрада,сільрада,селищрада,міськвиконком,райвиконком,облвиконком,виконком|district council|concejo|gemeinderat",
+    "госадминистрация,райгосадминистрация,райадминистрация|держадміністрація,райдержадміністрація,райадміністрація,рда|district administration|administración|kreisverwaltung",
+    "райсуд,горсуд,облсуд,госсуд,арбитраж|райсуд,міськсуд,госпсуд,адмінсуд|district court|juzgado|amtsgericht",
+    "лесхоз,леспромхоз,лесничество|лісгосп,держлісгосп,лісництво|forestry||forstamt",
+    "таможня|митниця|customs|aduana|zoll",
+    "училище,гимназия,лицей,техникум|училище,гімназія,ліцей,технікум|||",
+    "интернат,пансионат|інтернат,пансіонат|||",
+    "поликлиника,госпиталь|поліклініка,госпіталь|||",
+    "библиотека|бібліотека|library|biblioteca|bibliothek",
+    "консерватория|консерваторія|conservatory|conservatorio|konservatorium",
+    "профсоюз|профспілка|trade union|sindicato|gewerkschaft",
+    "телерадиокомпания|телерадіокомпанія|||",
+    "редакция|редакція|||",
+    "хозяйство|господарство|||",
+    "кооператив|кооператив|cooperative|cooperativa|genossenschaft",
+    "|залізниця|railway|ferrocarril|",
 ];
 
 /// Legal forms of companies (written before or after the name).
@@ -231,7 +249,7 @@ const LEGAL_FORMS: &[&str] = &[
 #[rustfmt::skip]
 const LOC_HEADS: &[&str] = &[
     "область,обл|область,обл|region,oblast|región,provincia|region,oblast",
-    "район|район|district|distrito|bezirk,kreis",
+    "район,районов|район,районів|district|distrito|bezirk,kreis",
     "край|край|territory,krai|territorio|gebiet",
     "республика|республіка|republic|república|republik",
     "штат|штат|state|estado|bundesstaat",

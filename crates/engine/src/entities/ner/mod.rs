@@ -36,9 +36,11 @@
 //!    transitions, Viterbi decoding under BIO constraints. It is an averaged structured
 //!    perceptron (25 epochs), eight of them trained on different shuffles and averaged, written
 //!    by this project and trained by `cargo run --release -p parallax-eval --example train_ner`
-//!    on the factRuEval-2016 **devset** (122 Russian news and analytics texts, MIT licence); the
-//!    testset is only ever used for the reported scores. The model file
-//!    (`crates/engine/data/models/ner-ru.bin`, ~370 KB, deflated, i16 weights) is compiled in
+//!    on the factRuEval-2016 **devset** (122 Russian news and analytics texts, MIT licence),
+//!    each annotated object taken as its name without its descriptors ("Театр и искусство" of
+//!    "журнале «Театр и искусство»"); the testset is only ever used for the reported scores.
+//!    The model file (`crates/engine/data/models/ner-ru.bin`, ~310 KB, deflated, i16 weights)
+//!    is compiled in
 //!    and read once. Ukrainian has no training data whose licence lets a model ship (NER-UK is
 //!    CC BY-NC-SA, evaluation only), so Ukrainian text runs through the Russian model: the folded
 //!    spelling, the stems, the parallel lexicon classes, shapes, gazetteer and document evidence
@@ -57,7 +59,14 @@
 //!    starter is not part of a name, one type per name within a document (votes weighted by
 //!    confidence; a one-word mention that is the surname of a person named in full is a person),
 //!    one-word names the decoder missed are recovered from their other occurrences, and
-//!    designations ("Il-76", "Су-30", "F-16") are equipment.
+//!    designations ("Il-76", "Су-30", "F-16") are equipment. Bodies are named in full: a
+//!    place's adjective with the head noun after it ("Полтавської обласної ради"), a bare head
+//!    noun with its complement ("Партії регіонів"), no name ending in an adjective, a regional
+//!    branch with its region ("Служба автомобільних доріг у Кіровоградській області"), an
+//!    abbreviation before a quoted name ("НАК «Нафтогаз України»"), a quoted name after a
+//!    generic head noun ("видання «Вечірній Поділ»"). Countries the knowledge base names
+//!    unambiguously are countries, found also where the decoder left them out ("РФ"); a head
+//!    noun alone at a sentence start and names of lower-case words only are dropped.
 //! 6. **Types**: PER → Person, ORG → Organization, LOC → Country when the knowledge base says the
 //!    span names a country, else Place.
 //!
@@ -199,12 +208,15 @@ pub fn detect_with(
     post::script_edges(&p, &mut found);
     post::latin_runs(&p, &mut found);
     post::body_names(&p, &mut found);
+    post::body_ends(&p, &mut found);
     post::district_names(&p, &mut found);
     post::given_names(&p, &mut found);
     post::settlement_words(&p, &mut found);
     post::quoted_descriptors(&p, &mut found);
+    post::quoted_bodies(&p, &mut found);
     post::harmonise(&p, &mut found);
     post::recover(&p, &mut found);
+    post::countries(&p, &mut found);
     post::equipment(&p, &mut found);
     post::numbered_names(&p, &mut found);
     post::latin_words(&p, &mut found);

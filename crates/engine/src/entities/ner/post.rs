@@ -42,6 +42,15 @@ fn covered(p: &Prepared, found: &[Found]) -> Vec<bool> {
     covered
 }
 
+/// For each token, the first covered token at or after it (the number of tokens if none).
+fn next_covered(taken: &[bool]) -> Vec<usize> {
+    let mut next = vec![taken.len(); taken.len() + 1];
+    for i in (0..taken.len()).rev() {
+        next[i] = if taken[i] { i } else { next[i + 1] };
+    }
+    next
+}
+
 fn is_open(p: &Prepared, i: usize) -> bool {
     p.toks[i].kind == Kind::Punct && is_open_quote(p.toks[i].first_char)
 }
@@ -154,7 +163,7 @@ fn key(p: &Prepared, a: usize, b: usize) -> String {
 /// surname of a person named in full elsewhere is a person.
 pub fn harmonise(p: &Prepared, found: &mut [Found]) {
     let mut votes: HashMap<String, [f32; 3]> = HashMap::new();
-    let mut surnames: HashMap<String, f32> = HashMap::new();
+    let mut surnames: HashSet<String> = HashSet::new();
     for f in found.iter() {
         let Some(class) = f.class else { continue };
         let k = key(p, f.a, f.b);
@@ -162,21 +171,16 @@ pub fn harmonise(p: &Prepared, found: &mut [Found]) {
         if class == Class::Per && f.b - f.a >= 2 {
             let last = f.b - 1;
             if p.toks[last].kind == Kind::Word && p.toks[last].caps.is_capitalised() {
-                *surnames.entry(p.stem_of(&p.toks[last]).to_string()).or_default() += f.confidence;
+                surnames.insert(p.stem_of(&p.toks[last]).to_string());
             }
         }
     }
     for f in found.iter_mut() {
         let Some(class) = f.class else { continue };
         let k = key(p, f.a, f.b);
-        if f.b - f.a == 1 {
-            if let Some(&w) = surnames.get(&k) {
-                let own = votes.get(&k).map_or(0.0, |v| v[class as usize]);
-                if class != Class::Per && w > own {
-                    f.set_class(Class::Per);
-                    continue;
-                }
-            }
+        if f.b - f.a == 1 && class != Class::Per && surnames.contains(&k) {
+            f.set_class(Class::Per);
+            continue;
         }
         if let Some(v) = votes.get(&k) {
             let (best, score) =
@@ -245,17 +249,75 @@ pub fn recover(p: &Prepared, found: &mut Vec<Found>) {
     found.sort_by_key(|f| f.a);
 }
 
+/// Countries the knowledge base names unambiguously are places: a mention that is exactly such
+/// a name is a country whatever type the decoder gave it ("Міністр оборони | України"), and one
+/// the decoder left out is added ("війна РФ проти України") when capitalised.
+pub fn countries(p: &Prepared, found: &mut Vec<Found>) {
+    use super::gazetteer::{AMBIGUOUS, BEGIN, COUNTRY, KIND};
+    let country = |i: usize| {
+        let g = p.toks[i].gaz;
+        g & BEGIN != 0 && g & KIND == COUNTRY && g & AMBIGUOUS == 0
+    };
+    for f in found.iter_mut() {
+        let rest = p.toks[f.a].gaz & !BEGIN;
+        let whole = (f.a + 1..f.b).all(|k| p.toks[k].gaz == rest)
+            && p.toks.get(f.b).is_none_or(|t| t.gaz & BEGIN != 0 || t.gaz != rest);
+        if country(f.a) && whole && f.class != Some(Class::Loc) {
+            f.kind = EntityType::Country;
+            f.class = Some(Class::Loc);
+        }
+    }
+    let taken = covered(p, found);
+    let mut extra = Vec::new();
+    for (i, t) in p.toks.iter().enumerate() {
+        if !country(i) {
+            continue;
+        }
+        let mut end = i + 1;
+        while end < p.toks.len() && p.toks[end].gaz == t.gaz & !BEGIN {
+            end += 1;
+        }
+        if t.caps.is_capitalised() && !taken[i..end].contains(&true) {
+            extra.push(Found::new(i, end, EntityType::Country, 0.5));
+        }
+    }
+    if !extra.is_empty() {
+        found.extend(extra);
+        found.sort_by_key(|f| f.a);
+    }
+}
+
 /// A legal form before a quoted name is one organisation with it: ТОВ «Укргеоекологія», ООО
 /// «Алтек», ДП «НАЕК «Енергоатом»», ТОВ НПП «Х» (several forms in a row, nested quotations).
-/// The rule's mention replaces whatever the decoder found over the same tokens.
+/// So is any short Cyrillic abbreviation right before a quoted name that starts with a capital
+/// (НАК «Нафтогаз України», ФК «Динамо», ВО «Свобода»): in Ukrainian and Russian that is how a
+/// body's type is written before its name, unless the decoder found the abbreviation to be a
+/// place or a person (США «…»). The rule's mention replaces whatever the decoder found over the
+/// same tokens.
 pub fn legal_forms(p: &Prepared, found: &mut Vec<Found>) {
+    let mut not_body = vec![false; p.toks.len()];
+    for f in found.iter().filter(|f| matches!(f.class, Some(Class::Loc | Class::Per))) {
+        not_body[f.a..f.b].iter_mut().for_each(|x| *x = true);
+    }
+    let abbreviation = |k: usize| {
+        let t = &p.toks[k];
+        let n = t.end - t.start;
+        t.kind == Kind::Word
+            && t.caps == Caps::Upper
+            && is_cyrillic_word(p, k)
+            && (4..=12).contains(&n)
+            && t.class & lx::STOP == 0
+            && !not_body[k]
+    };
+    let named = |open: usize| p.toks.get(open + 1).is_some_and(|t| t.caps.is_capitalised());
     let mut extra = Vec::new();
     for &(s, e) in &p.sents {
         let mut i = s;
         while i < e {
             let legal = |k: usize| {
                 let t = &p.toks[k];
-                t.kind == Kind::Word && t.class & lx::LEGAL != 0 && t.caps != Caps::Lower
+                (t.kind == Kind::Word && t.class & lx::LEGAL != 0 && t.caps != Caps::Lower)
+                    || (abbreviation(k) && k + 1 < e && is_open(p, k + 1) && named(k + 1))
             };
             if !legal(i) {
                 i += 1;
@@ -446,10 +508,12 @@ pub fn person_edges(p: &Prepared, found: &mut [Found]) {
             let dot = &p.toks[f.a - 1];
             let ini = &p.toks[f.a - 2];
             let short = p.lower(ini).chars().count() <= 2;
+            // A capital letter with a dot is an initial even where the letter alone is a word
+            // ("О. Дерипаска", "В.Путин": о, в and с are prepositions).
             let initial = ini.kind == Kind::Word
                 && matches!(ini.caps, Caps::Single | Caps::Title)
                 && short
-                && ini.class == 0
+                && (ini.class == 0 || ini.caps == Caps::Single)
                 && dot.kind == Kind::Punct
                 && dot.first_char == '.'
                 && !taken[f.a - 2];
@@ -486,11 +550,12 @@ fn latin_person(p: &Prepared, a: usize, b: usize) -> bool {
     })
 }
 
-/// Whether a Cyrillic word has an adjective's ending (Ukrainian or Russian, any case).
+/// Whether a Cyrillic word, in the tagger's folded spelling, has an adjective's ending
+/// (Ukrainian or Russian, any case; Ukrainian -ої and -і read -ои and -и there).
 fn adjectival(lower: &str) -> bool {
     const ENDINGS: &[&str] = &[
-        "ого", "его", "ому", "ему", "ой", "ий", "ый", "ій", "ая", "яя", "ое", "ее", "ої", "ою",
-        "ую", "им", "ым", "их", "ых", "ей", "ька", "ьке", "ьку",
+        "ого", "его", "ому", "ему", "ой", "ий", "ый", "ій", "ая", "яя", "ое", "ее", "ої", "ои",
+        "ою", "ую", "им", "ым", "ими", "ыми", "их", "ых", "ей", "ька", "ьке", "ьку",
     ];
     lower.chars().count() > 4 && ENDINGS.iter().any(|e| lower.ends_with(e))
 }
@@ -498,42 +563,182 @@ fn adjectival(lower: &str) -> bool {
 /// A place's adjective that opens an official body's name is part of that name: "Краматорського
 /// міського суду", "Московский городской суд", "Іллічівська міськрада". A mention that ends in
 /// a capitalised adjective followed by lower-case adjectives and an organisation's head noun is
-/// extended over them and becomes an organisation.
-pub fn body_names(p: &Prepared, found: &mut [Found]) {
-    let next_start: Vec<usize> =
-        found.iter().skip(1).map(|f| f.a).chain(std::iter::once(usize::MAX)).collect();
-    for (f, limit) in found.iter_mut().zip(next_start) {
-        if !matches!(f.class, Some(Class::Loc | Class::Org)) {
-            continue;
+/// extended over them and becomes an organisation; so is a one-word "person" with an
+/// adjective's ending ("Клавдієвський лісгосп": surnames rarely come before a body's head noun),
+/// and a capitalised adjective the decoder left out, unless it opens the sentence.
+pub fn body_names(p: &Prepared, found: &mut Vec<Found>) {
+    // The end of the body's name when an adjective at `i` opens one.
+    let head_after = |i: usize, limit: usize| -> Option<usize> {
+        let t = &p.toks[i];
+        if !is_cyrillic_word(p, i) || !t.caps.is_capitalised() || !adjectival(p.lower(t)) {
+            return None;
         }
-        let last = &p.toks[f.b - 1];
-        if !is_cyrillic_word(p, f.b - 1)
-            || !last.caps.is_capitalised()
-            || !adjectival(p.lower(last))
-        {
-            continue;
-        }
-        let mut j = f.b;
-        while j < p.toks.len()
-            && j < limit
-            && j < f.b + 3
-            && is_cyrillic_word(p, j)
-            && p.toks[j].caps == Caps::Lower
+        let lower = |j: usize| j < limit && is_cyrillic_word(p, j) && p.toks[j].caps == Caps::Lower;
+        let mut j = i + 1;
+        while lower(j)
+            && j < i + 4
             && p.toks[j].class & lx::ORG_HEAD == 0
             && adjectival(p.lower(&p.toks[j]))
         {
             j += 1;
         }
-        let head = j < p.toks.len()
-            && j < limit
-            && is_cyrillic_word(p, j)
-            && p.toks[j].caps == Caps::Lower
-            && p.toks[j].class & lx::ORG_HEAD != 0;
-        if head {
-            f.b = j + 1;
+        (lower(j) && p.toks[j].class & lx::ORG_HEAD != 0).then_some(j + 1)
+    };
+    let next_start: Vec<usize> =
+        found.iter().skip(1).map(|f| f.a).chain(std::iter::once(p.toks.len())).collect();
+    for (f, limit) in found.iter_mut().zip(next_start) {
+        let eligible = match f.class {
+            Some(Class::Loc | Class::Org) => true,
+            Some(Class::Per) => f.b - f.a == 1,
+            None => false,
+        };
+        if let Some(end) = head_after(f.b - 1, limit).filter(|_| eligible) {
+            f.b = end;
             f.set_class(Class::Org);
         }
     }
+    let taken = covered(p, found);
+    let next_taken = next_covered(&taken);
+    let mut extra = Vec::new();
+    let mut i = 0;
+    while i < p.toks.len() {
+        if taken[i] || p.toks[i].sent_start {
+            i += 1;
+            continue;
+        }
+        match head_after(i, next_taken[i]) {
+            Some(end) => {
+                extra.push(Found::new(i, end, EntityType::Organization, 0.6));
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    if !extra.is_empty() {
+        found.extend(extra);
+        found.sort_by_key(|f| f.a);
+    }
+}
+
+/// The ends of organisation names. A name never ends in a lower-case adjective: the noun it
+/// modifies comes in ("Служба автомобільних | доріг", "Центру громадського | моніторингу").
+/// A state body's regional branch is named with its region, which Ukrainian writes after "у"
+/// or "в" ("Антимонопольного комітету у Тернопільській області", "ГУ ДСНС у Донецькій
+/// області"): a body whose name opens with a head noun or an abbreviation takes in a following
+/// "у/в" and a place that ends in a region's head noun.
+pub fn body_ends(p: &Prepared, found: &mut Vec<Found>) {
+    let lower_word = |k: usize| {
+        k < p.toks.len()
+            && is_cyrillic_word(p, k)
+            && p.toks[k].caps == Caps::Lower
+            && p.toks[k].class & lx::STOP == 0
+    };
+    // A lower-case noun phrase from `k`: adjectives and the noun after them, or a noun alone
+    // that does not read as a verb; its end.
+    let phrase = |k: usize, limit: usize| -> Option<usize> {
+        let mut j = k;
+        while j < limit && j < k + 3 && lower_word(j) && adjectival(p.lower(&p.toks[j])) {
+            j += 1;
+        }
+        let noun = j < limit && lower_word(j) && !adjectival(p.lower(&p.toks[j]));
+        (noun && (j > k || !verb_like(p.lower(&p.toks[j])))).then_some(j + 1)
+    };
+    // A head noun's complement from `k`: a noun phrase, and one more joined by "та", "і" or
+    // "и" ("Міністерства | освіти і науки"); its end.
+    let complement = |k: usize, limit: usize| -> Option<usize> {
+        let end = phrase(k, limit)?;
+        let and = end < limit && p.lower(&p.toks[end]) == "и";
+        Some(phrase(end + 1, limit).filter(|_| and).unwrap_or(end))
+    };
+    let starts: Vec<usize> = found.iter().map(|f| f.a).collect();
+    for (n, f) in found.iter_mut().enumerate() {
+        let limit = starts.get(n + 1).copied().unwrap_or(p.toks.len());
+        // A bare head noun is not yet a name: its complement follows ("Партії | регіонів",
+        // "Міністерство | закордонних справ", "Служба | автодоріг"). Whatever the decoder
+        // typed it as, a body's head noun with its complement names a body.
+        let head = &p.toks[f.a];
+        if f.class.is_some()
+            && f.b - f.a == 1
+            && is_cyrillic_word(p, f.a)
+            && head.caps == Caps::Title
+            && head.class & lx::ORG_HEAD != 0
+        {
+            if let Some(end) = complement(f.b, limit) {
+                f.b = end;
+                f.set_class(Class::Org);
+                continue;
+            }
+        }
+        if f.class != Some(Class::Org) {
+            continue;
+        }
+        let last = f.b - 1;
+        if lower_word(last)
+            && adjectival(p.lower(&p.toks[last]))
+            && f.b < limit
+            && lower_word(f.b)
+            && !adjectival(p.lower(&p.toks[f.b]))
+        {
+            f.b += 1;
+        }
+    }
+    // The same for a bare head noun the decoder left out ("фракції Партії регіонів у …"),
+    // unless it opens the sentence.
+    let taken = covered(p, found);
+    let next_taken = next_covered(&taken);
+    let mut extra = Vec::new();
+    for i in 0..p.toks.len() {
+        let t = &p.toks[i];
+        if taken[i]
+            || t.sent_start
+            || t.caps != Caps::Title
+            || t.class & lx::ORG_HEAD == 0
+            || !is_cyrillic_word(p, i)
+        {
+            continue;
+        }
+        if let Some(end) = complement(i + 1, next_taken[i]) {
+            extra.push(Found::new(i, end, EntityType::Organization, 0.6));
+        }
+    }
+    if !extra.is_empty() {
+        found.extend(extra);
+        found.sort_by_key(|f| f.a);
+    }
+    let mut merged: Vec<Found> = Vec::with_capacity(found.len());
+    let mut it = std::mem::take(found).into_iter().peekable();
+    while let Some(mut f) = it.next() {
+        if let Some(next) = it.peek() {
+            let head = &p.toks[f.a];
+            let opens = head.class & lx::ORG_HEAD != 0 || head.caps == Caps::Upper;
+            let prep = p.lower(&p.toks[f.b]);
+            let region = p.toks[next.b - 1].class & lx::LOC_HEAD != 0
+                && p.toks[next.b - 1].caps == Caps::Lower;
+            if f.class == Some(Class::Org)
+                && opens
+                && is_cyrillic_word(p, f.a)
+                && next.a == f.b + 1
+                && matches!(prep, "у" | "в")
+                && next.class == Some(Class::Loc)
+                && region
+            {
+                f.b = next.b;
+                it.next();
+            }
+        }
+        merged.push(f);
+    }
+    *found = merged;
+}
+
+/// Whether a lower-case Cyrillic word (folded) ends like a verb in the present or past tense
+/// (повідомило, отримала, заявляє, працюють, сказал), so that it does not end a name.
+fn verb_like(lower: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "ло", "ла", "ли", "ть", "ся", "сь", "ет", "ит", "ют", "ут", "ат", "ят", "ае", "юе", "уе",
+        "ие", "ил", "ал", "ел", "ол",
+    ];
+    ENDINGS.iter().any(|e| lower.ends_with(e))
 }
 
 /// Places named with their district or region: "Романків Обухівського району", "Кременчука
@@ -558,7 +763,8 @@ pub fn district_names(p: &Prepared, found: &mut Vec<Found>) {
     let mut out: Vec<Found> = Vec::with_capacity(found.len());
     for (n, mut f) in found.drain(..).enumerate() {
         let limit = starts.get(n + 1).copied().unwrap_or(usize::MAX);
-        if !matches!(f.class, Some(Class::Loc | Class::Per)) {
+        let one_word_body = f.class == Some(Class::Org) && f.b - f.a == 1;
+        if !matches!(f.class, Some(Class::Loc | Class::Per)) && !one_word_body {
             out.push(f);
             continue;
         }
@@ -605,7 +811,10 @@ static GIVEN_NAMES: LazyLock<HashSet<u32>> = LazyLock::new(|| {
             for ukrainian in [true, false] {
                 let folded = super::fold::fold(name, ukrainian);
                 let stem = super::stem(&folded);
-                set.insert(super::features::hash_bytes(2, stem.as_bytes()));
+                // A stem of one or two letters would match too many words.
+                if stem.chars().count() >= 3 {
+                    set.insert(super::features::hash_bytes(2, stem.as_bytes()));
+                }
             }
         }
     }
@@ -771,16 +980,24 @@ pub fn numbered_names(p: &Prepared, found: &mut Vec<Found>) {
     found.sort_by_key(|f| f.a);
 }
 
-/// A place's name has a capital or a digit somewhere: a place of lower-case words only
-/// ("землю", "суді") is a common noun the tagger took for a name. (Bodies are left alone: the
-/// tagger's training data counts generic ones, "власти", as mentions.)
+/// A name has a capital or a digit somewhere: a place or a body of lower-case words only
+/// ("землю", "суді", "власти") is a common noun the tagger took for a name. So is a body's
+/// generic head noun alone at the start of a Ukrainian or Russian sentence ("Міністерство
+/// спростувало"), capitalised only because it comes first.
 pub fn lower_case_only(p: &Prepared, found: &mut Vec<Found>) {
     found.retain(|f| {
-        f.class != Some(Class::Loc)
-            || (f.a..f.b).any(|i| {
-                let t = &p.toks[i];
-                t.kind != Kind::Punct && (t.caps != Caps::Lower || t.kind != Kind::Word)
-            })
+        let t = &p.toks[f.a];
+        let bare_head = f.b - f.a == 1
+            && t.sent_start
+            && t.class & lx::ORG_HEAD != 0
+            && t.caps == Caps::Title
+            && is_cyrillic_word(p, f.a);
+        !matches!(f.class, Some(Class::Loc | Class::Org))
+            || (!bare_head
+                && (f.a..f.b).any(|i| {
+                    let t = &p.toks[i];
+                    t.kind != Kind::Punct && (t.caps != Caps::Lower || t.kind != Kind::Word)
+                }))
     });
 }
 
@@ -833,6 +1050,36 @@ pub fn quoted_descriptors(p: &Prepared, found: &mut [Found]) {
     }
 }
 
+/// A quoted name after an organisation's generic head noun names an organisation also where
+/// the decoder found nothing ("видання «Вечірній Поділ»", "компанії «Ромашка»"): the words
+/// inside the quotation marks, when they start with a capital and no mention touches them.
+pub fn quoted_bodies(p: &Prepared, found: &mut Vec<Found>) {
+    let taken = covered(p, found);
+    let mut extra = Vec::new();
+    for &(s, e) in &p.sents {
+        for k in s + 1..e {
+            let head = &p.toks[k - 1];
+            let generic = head.kind == Kind::Word
+                && head.caps == Caps::Lower
+                && head.class & lx::ORG_HEAD != 0;
+            if !generic
+                || !is_open(p, k)
+                || !p.toks.get(k + 1).is_some_and(|t| t.caps.is_capitalised())
+            {
+                continue;
+            }
+            let Some(close) = quotation_end(p, k, e) else { continue };
+            if close > k + 1 && all_inside(p, k, close + 1) && !taken[k..=close].contains(&true) {
+                extra.push(Found::new(k + 1, close, EntityType::Organization, 0.6));
+            }
+        }
+    }
+    if !extra.is_empty() {
+        found.extend(extra);
+        found.sort_by_key(|f| f.a);
+    }
+}
+
 /// A sentence's first word that is capitalised only because it comes first ("Вчера Путину...",
 /// "Днями Путіну..."): a function word, a sentence starter or a time word is not part of the name
 /// after it.
@@ -860,19 +1107,24 @@ mod tests {
     use parallax_model::{Lang, Span};
 
     #[test]
-    fn places_of_lower_case_words_only_go() {
-        let text = "Громада повернула землю біля Лозуватки.";
+    fn names_of_lower_case_words_only_go() {
+        let text = "Міністерство повернуло землю біля Лозуватки громаді Фонду.";
         let p =
             super::super::features::prepare(text, &[Span::new(0, text.len())], &[], Some(Lang::Uk));
         let at = |w: &str| p.toks.iter().position(|t| text.get(t.start..t.end) == Some(w));
-        let (land, village) = (at("землю").unwrap(), at("Лозуватки").unwrap());
+        let (ministry, land) = (at("Міністерство").unwrap(), at("землю").unwrap());
+        let (village, fund) = (at("Лозуватки").unwrap(), at("Фонду").unwrap());
         let mut found = vec![
+            Found::new(ministry, ministry + 1, EntityType::Organization, 0.9),
             Found::new(land, land + 1, EntityType::Place, 0.9),
-            Found::new(village, village + 1, EntityType::Place, 0.9),
             Found::new(land, land + 1, EntityType::Organization, 0.9),
+            Found::new(village, village + 1, EntityType::Place, 0.9),
+            Found::new(fund, fund + 1, EntityType::Organization, 0.9),
         ];
         lower_case_only(&p, &mut found);
         let kept: Vec<(usize, Option<Class>)> = found.iter().map(|f| (f.a, f.class)).collect();
-        assert_eq!(kept, [(village, Some(Class::Loc)), (land, Some(Class::Org))]);
+        // A head noun capitalised only because it opens the sentence goes; inside the sentence
+        // its capital makes it a name.
+        assert_eq!(kept, [(village, Some(Class::Loc)), (fund, Some(Class::Org))]);
     }
 }
