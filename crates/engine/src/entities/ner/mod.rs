@@ -211,6 +211,7 @@ pub fn detect_with(
     post::body_ends(&p, &mut found);
     post::district_names(&p, &mut found);
     post::given_names(&p, &mut found);
+    post::acting_people(&p, &mut found);
     post::settlement_words(&p, &mut found);
     post::quoted_descriptors(&p, &mut found);
     post::quoted_bodies(&p, &mut found);
