@@ -44,10 +44,11 @@ pub fn push(word: &str, ukrainian: bool, out: &mut String) {
         return;
     }
     let folded = out.get(start..).unwrap_or("");
-    // Function words also when a sentence starts with them ("Якщо", "Коли"); names are not
-    // touched otherwise.
+    // Function words also when a sentence starts with them ("Якщо", "Коли") or a heading
+    // writes them in capitals ("ЙОГО"); names are not touched otherwise.
     let capitalised = word.chars().skip(1).all(|c| !super::token::is_upper(c));
-    if lower_only || capitalised {
+    let shouted = word.chars().all(|c| !c.is_alphabetic() || super::token::is_upper(c));
+    if lower_only || capitalised || shouted {
         if let Some(common) = UK_MAP.get(folded).copied() {
             out.truncate(start);
             out.push_str(common);

@@ -66,7 +66,10 @@
 //!    abbreviation before a quoted name ("НАК «Нафтогаз України»"), a quoted name after a
 //!    generic head noun ("видання «Вечірній Поділ»"). Countries the knowledge base names
 //!    unambiguously are countries, found also where the decoder left them out ("РФ"); a head
-//!    noun alone at a sentence start and names of lower-case words only are dropped.
+//!    noun alone at a sentence start, names of lower-case words only and common words in
+//!    capitals are dropped. People the model has never seen: a one-word "place" the knowledge
+//!    base does not know that acts (the subject of past-tense verbs more often than the object
+//!    of a preposition of place), or that has a surname's or a possessive's suffix, is a person.
 //! 6. **Types**: PER → Person, ORG → Organization, LOC → Country when the knowledge base says the
 //!    span names a country, else Place.
 //!
@@ -212,6 +215,7 @@ pub fn detect_with(
     post::district_names(&p, &mut found);
     post::given_names(&p, &mut found);
     post::acting_people(&p, &mut found);
+    post::person_suffixes(&p, &mut found);
     post::settlement_words(&p, &mut found);
     post::quoted_descriptors(&p, &mut found);
     post::quoted_bodies(&p, &mut found);

@@ -876,6 +876,66 @@ pub fn acting_people(p: &Prepared, found: &mut [Found]) {
     }
 }
 
+/// A possessive adjective made from a person's name is the person's mention ("Шевченкового
+/// слова", "Максимової хати", "Явдошиних дітей"): Ukrainian and Russian build them with -ов-,
+/// -ев- and -ин- before an adjective's ending, while places and bodies take -ськ-/-цьк-. One
+/// such word the decoder typed a place or a body, unknown to the knowledge base, is a person.
+///
+/// So is one with a surname's suffix: -енко, -ович/-евич, -чук/-юк in any case ("Домонтович",
+/// "Ковбасюком"); places do not end so.
+pub fn person_suffixes(p: &Prepared, found: &mut [Found]) {
+    const ENDINGS: &[&str] = &[
+        "ового",
+        "овому",
+        "овои",
+        "овою",
+        "овим",
+        "овими",
+        "ових",
+        "евого",
+        "евои",
+        "евих",
+        "иного",
+        "инои",
+        "иних",
+        "иними",
+        "енко",
+        "енка",
+        "енку",
+        "енком",
+        "ович",
+        "овича",
+        "овичу",
+        "овичем",
+        "евич",
+        "евича",
+        "евичу",
+        "евичем",
+        "чук",
+        "чука",
+        "чуку",
+        "чуком",
+        "юк",
+        "юка",
+        "юку",
+        "юком",
+    ];
+    for f in found.iter_mut() {
+        let t = &p.toks[f.a];
+        let lower = p.lower(t);
+        if matches!(f.class, Some(Class::Loc | Class::Org))
+            && f.b - f.a == 1
+            && is_cyrillic_word(p, f.a)
+            && t.caps == Caps::Title
+            && t.gaz == 0
+            && lower.chars().count() > 5
+            && ENDINGS.iter().any(|e| lower.ends_with(e))
+        {
+            f.set_class(Class::Per);
+        }
+    }
+}
+
 /// A name the tagger typed a place or a body that begins with a common given name ("Андрія",
 /// "Макара Гончаренка") is a person's, unless the knowledge base knows it as a place or body.
 pub fn given_names(p: &Prepared, found: &mut [Found]) {
@@ -1040,8 +1100,21 @@ pub fn numbered_names(p: &Prepared, found: &mut Vec<Found>) {
 /// generic head noun alone at the start of a Ukrainian or Russian sentence ("Міністерство
 /// спростувало"), capitalised only because it comes first.
 pub fn lower_case_only(p: &Prepared, found: &mut Vec<Found>) {
+    use super::features::doc;
     found.retain(|f| {
         let t = &p.toks[f.a];
+        // A common word in capitals (a heading, a shout: "МАГІЯ", "ПІДВАЛЬНІ", "ЙОГО") is not
+        // an abbreviation: a function word, or a longer word the text also writes in lower
+        // case or with an adjective's ending.
+        let shouted = f.b - f.a == 1
+            && t.caps == Caps::Upper
+            && is_cyrillic_word(p, f.a)
+            && (t.class & lx::STOP != 0
+                || (p.lower(t).chars().count() >= 5
+                    && (t.doc & doc::LOWER != 0 || adjectival(p.lower(t)))));
+        if shouted {
+            return false;
+        }
         let bare_head = f.b - f.a == 1
             && t.sent_start
             && t.class & lx::ORG_HEAD != 0
@@ -1161,23 +1234,55 @@ mod tests {
     use super::*;
     use parallax_model::{Lang, Span};
 
+    /// A Ukrainian text ready for the corrections, and one-word mentions of `kind` over the
+    /// first occurrence of each of `words`.
+    fn one_word_mentions<'a>(
+        text: &'a str,
+        words: &[&str],
+        kind: EntityType,
+    ) -> (Prepared<'a>, Vec<Found>) {
+        let p =
+            super::super::features::prepare(text, &[Span::new(0, text.len())], &[], Some(Lang::Uk));
+        let found = words
+            .iter()
+            .map(|w| {
+                let i = p.toks.iter().position(|t| text.get(t.start..t.end) == Some(*w)).unwrap();
+                Found::new(i, i + 1, kind, 0.9)
+            })
+            .collect();
+        (p, found)
+    }
+
     #[test]
     fn unknown_places_that_act_are_people() {
         let text =
             "Ждан засміявся. Потім Ждан пішов до Вербівки. У Вербівці було тихо, а Вербівка спала.";
-        let p =
-            super::super::features::prepare(text, &[Span::new(0, text.len())], &[], Some(Lang::Uk));
-        let at = |w: &str| p.toks.iter().position(|t| text.get(t.start..t.end) == Some(w));
-        let (man, village) = (at("Ждан").unwrap(), at("Вербівці").unwrap());
-        let mut found = vec![
-            Found::new(man, man + 1, EntityType::Place, 0.9),
-            Found::new(village, village + 1, EntityType::Place, 0.9),
-        ];
+        let (p, mut found) = one_word_mentions(text, &["Ждан", "Вербівці"], EntityType::Place);
         acting_people(&p, &mut found);
         let classes: Vec<Option<Class>> = found.iter().map(|f| f.class).collect();
         // Ждан acts twice and is never after a preposition of place; Вербівка acts once and is
         // after one twice.
         assert_eq!(classes, [Some(Class::Per), Some(Class::Loc)]);
+    }
+
+    #[test]
+    fn possessives_and_surname_suffixes_are_people() {
+        let text = "Біля Максимової хати стояв Домонтович, а Козельщина спала.";
+        let words = ["Максимової", "Домонтович", "Козельщина"];
+        let (p, mut found) = one_word_mentions(text, &words, EntityType::Place);
+        person_suffixes(&p, &mut found);
+        let classes: Vec<Option<Class>> = found.iter().map(|f| f.class).collect();
+        assert_eq!(classes, [Some(Class::Per), Some(Class::Per), Some(Class::Loc)]);
+    }
+
+    #[test]
+    fn words_in_capitals_that_are_common_words_go() {
+        let text = "МАГІЯ повертається. Рішення ухвалило НАБУ, а не ЙОГО друзі; магія зникла.";
+        let words = ["МАГІЯ", "НАБУ", "ЙОГО"];
+        let (p, mut found) = one_word_mentions(text, &words, EntityType::Organization);
+        lower_case_only(&p, &mut found);
+        let kept: Vec<&str> = found.iter().map(|f| p.text_of(&p.toks[f.a])).collect();
+        assert_eq!(kept, ["НАБУ"]);
     }
 
     #[test]
