@@ -12,10 +12,10 @@ use std::collections::BTreeMap;
 
 fn main() {
     let shared = locate_shared().expect("../shared beside the repository");
-    let mut args = std::env::args().skip(1);
-    let dataset = args.next().unwrap_or_else(|| "factrueval-2016".into());
-    let class = std::env::args().nth(2).unwrap_or_else(|| "Org".into());
-    let dir = args.nth(1).map_or_else(|| shared.join("data").join(&dataset), Into::into);
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let dataset = args.first().cloned().unwrap_or_else(|| "factrueval-2016".into());
+    let class = args.get(1).cloned().unwrap_or_else(|| "Org".into());
+    let dir = args.get(2).map_or_else(|| shared.join("data").join(&dataset), Into::into);
     let (docs, lang) = match dataset.as_str() {
         "factrueval-2016" => (ner::read_factrueval(&ner::factru_dir(&dir, "testset")), Lang::Ru),
         "nerel" => (ner::read_nerel(&dir), Lang::Ru),

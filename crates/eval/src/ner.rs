@@ -105,8 +105,12 @@ impl Doc {
 
     /// The index of the gold mention of class `c` that `p` matches exactly, if any.
     pub fn matching(&self, p: Span, c: Class) -> Option<usize> {
-        self.gold.iter().zip(&self.bounds).position(|(g, b)| g.1 == c && b.admit(p))
+        matching(&self.gold, &self.bounds, p, c)
     }
+}
+
+fn matching(gold: &[(Span, Class)], bounds: &[Bounds], p: Span, c: Class) -> Option<usize> {
+    gold.iter().zip(bounds).position(|(g, b)| g.1 == c && b.admit(p))
 }
 
 /// Runs the NER task on every dataset `opts` asks for.
@@ -212,14 +216,22 @@ fn ratio(a: usize, b: usize) -> f64 {
 /// Scores predicted against gold mentions of one document, per class: a prediction is a true
 /// positive when it matches a gold mention no other prediction has matched.
 pub fn compare(doc: &Doc, pred: &[(Span, Class)]) -> HashMap<Class, Counts> {
+    compare_within(&doc.gold, &doc.bounds, pred)
+}
+
+/// [`compare`] for gold mentions with the given bounds.
+fn compare_within(
+    gold: &[(Span, Class)],
+    bounds: &[Bounds],
+    pred: &[(Span, Class)],
+) -> HashMap<Class, Counts> {
     let mut out: HashMap<Class, Counts> = HashMap::new();
-    let mut taken = vec![false; doc.gold.len()];
+    let mut taken = vec![false; gold.len()];
     for c in Class::ALL {
-        let mut n =
-            Counts { gold: doc.gold.iter().filter(|x| x.1 == c).count(), ..Counts::default() };
+        let mut n = Counts { gold: gold.iter().filter(|x| x.1 == c).count(), ..Counts::default() };
         for (p, _) in pred.iter().filter(|x| x.1 == c) {
             n.pred += 1;
-            if let Some(i) = doc.matching(*p, c).filter(|&i| !taken[i]) {
+            if let Some(i) = matching(gold, bounds, *p, c).filter(|&i| !taken[i]) {
                 taken[i] = true;
                 n.tp += 1;
             }
@@ -262,8 +274,7 @@ fn score(name: &str, lang: Lang, docs: &[Doc], started: Instant) -> Report {
         }
         let exact: Vec<Bounds> = doc.gold.iter().map(|g| Bounds::exact(g.0)).collect();
         optional |= exact != doc.bounds;
-        let whole = Doc { bounds: exact, ..doc.clone() };
-        for n in compare(&whole, &pred).into_values() {
+        for n in compare_within(&doc.gold, &exact, &pred).into_values() {
             whole_spans.add(n);
         }
         let show = |s: &Span| s.text(&doc.text).unwrap_or("").replace('\n', " ");

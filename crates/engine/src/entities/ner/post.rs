@@ -475,11 +475,32 @@ pub fn latin_runs(p: &Prepared, found: &mut Vec<Found>) {
 /// "Папа Франциск" at a sentence start), initials before the name come in ("Б.Обама",
 /// "Дж. Коми"), a name never mixes scripts ("Holdings Алишера Усманова" keeps the Cyrillic part),
 /// and a lone Latin-script word in Cyrillic text with nothing personal about it is a brand or an
-/// organisation rather than a person ("в своем Instagram", "Google").
+/// organisation rather than a person ("в своем Instagram", "Google"). A one-word "place" or
+/// "body" after an initial that the knowledge base does not know is a person ("В.Лисицын").
 pub fn person_edges(p: &Prepared, found: &mut [Found]) {
     use super::features::doc;
     let taken = covered(p, found);
+    // Whether the two tokens before `a` are an initial and its dot. A capital letter with a dot
+    // is an initial even where the letter alone is a word ("О. Дерипаска", "В.Лисицын": о, в
+    // and с are prepositions).
+    let initial_before = |a: usize| {
+        if a < 2 {
+            return false;
+        }
+        let (ini, dot) = (&p.toks[a - 2], &p.toks[a - 1]);
+        ini.kind == Kind::Word
+            && matches!(ini.caps, Caps::Single | Caps::Title)
+            && p.lower(ini).chars().count() <= 2
+            && (ini.class == 0 || ini.caps == Caps::Single)
+            && dot.kind == Kind::Punct
+            && dot.first_char == '.'
+            && !taken[a - 2]
+    };
     for f in found.iter_mut() {
+        let unknown_word = f.b - f.a == 1 && is_cyrillic_word(p, f.a) && p.toks[f.a].gaz == 0;
+        if matches!(f.class, Some(Class::Loc | Class::Org)) && unknown_word && initial_before(f.a) {
+            f.set_class(Class::Per);
+        }
         if f.class != Some(Class::Per) {
             continue;
         }
@@ -504,22 +525,7 @@ pub fn person_edges(p: &Prepared, found: &mut [Found]) {
         }
         f.a = k;
         // Initials before the name.
-        while f.a >= 2 {
-            let dot = &p.toks[f.a - 1];
-            let ini = &p.toks[f.a - 2];
-            let short = p.lower(ini).chars().count() <= 2;
-            // A capital letter with a dot is an initial even where the letter alone is a word
-            // ("О. Дерипаска", "В.Путин": о, в and с are prepositions).
-            let initial = ini.kind == Kind::Word
-                && matches!(ini.caps, Caps::Single | Caps::Title)
-                && short
-                && (ini.class == 0 || ini.caps == Caps::Single)
-                && dot.kind == Kind::Punct
-                && dot.first_char == '.'
-                && !taken[f.a - 2];
-            if !initial {
-                break;
-            }
+        while initial_before(f.a) {
             f.a -= 2;
         }
         let t = &p.toks[f.a];
