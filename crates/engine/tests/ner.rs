@@ -313,3 +313,36 @@ fn initials_and_surnames_of_people_named_in_full() {
     // The surname of a person named in full is that person.
     assert_has(&ru, &found, EntityType::Person, "Кравцова");
 }
+
+#[test]
+fn people_named_after_a_noun_for_a_person_and_firms_by_their_compound_names() {
+    let uk = fixture("uk");
+    let found = run(&uk, Lang::Uk);
+    // "сестра Зірка" names a person, and so do the other mentions of the name, also after a
+    // preposition of place ("Біля Зірки"); the decoder alone makes them a place.
+    assert_has(&uk, &found, EntityType::Person, "Зірка");
+    assert_has(&uk, &found, EntityType::Person, "Зірки");
+    assert!(!has(&uk, &found, EntityType::Place, "Зірки"));
+    // A word built of firms' name parts (-енерго-, -буд) is a firm in any case.
+    assert_has(&uk, &found, EntityType::Organization, "Рівнеенергобудом");
+    assert_has(&uk, &found, EntityType::Organization, "Рівнеенергобуд");
+}
+
+#[test]
+fn streets_with_their_street_word_and_house_number() {
+    let uk = fixture("uk");
+    let found = run(&uk, Lang::Uk);
+    assert_has(&uk, &found, EntityType::Place, "вулиці Франка");
+    assert_has(&uk, &found, EntityType::Place, "вул. Садовій, 12-А");
+    // An abbreviated head word keeps its full stop.
+    assert_has(&uk, &found, EntityType::Place, "Миколаївській обл.");
+    let ru = fixture("ru");
+    let found = run(&ru, Lang::Ru);
+    // A street named after a person is a place, not a mention of the person.
+    assert_has(&ru, &found, EntityType::Place, "улицу Маршала Говорова, 5");
+    assert!(!has(&ru, &found, EntityType::Person, "Говорова"));
+    // No house number where a counted noun follows.
+    let text = "На улице Ленина, 5 домов остались без света.";
+    let found = run(text, Lang::Ru);
+    assert_has(text, &found, EntityType::Place, "улице Ленина");
+}

@@ -28,7 +28,7 @@ pub struct Tok {
     pub h_suf: [u32; 3],
     /// Hashes of the first three and four letters (0 for short words).
     pub h_pre: [u32; 2],
-    pub class: u16,
+    pub class: u32,
     pub sent_start: bool,
     pub lang: Lang,
     pub latin: bool,
@@ -455,7 +455,8 @@ pub fn features(p: &Prepared, s: usize, e: usize, i: usize, out: &mut Vec<u32>) 
     let shape_at = |k: isize| at(k).map_or(edge(k), |t| t.h_shape);
     let caps_at =
         |k: isize| at(k).map_or(7u32, |t| u32::from(t.caps.code()) | u32::from(t.sent_start) << 3);
-    let class_at = |k: isize| at(k).map_or(0u16, |t| t.class);
+    // The low 16 class bits are the tagger's; the others serve the rules after decoding.
+    let class_at = |k: isize| at(k).map_or(0u32, |t| t.class & 0xffff);
     let gaz_at = |k: isize| at(k).map_or(0xffu32, |t| u32::from(t.gaz));
 
     let mut push = |tpl: u32, v: u32| out.push(mix(tpl, v));
@@ -536,7 +537,7 @@ pub fn features(p: &Prepared, s: usize, e: usize, i: usize, out: &mut Vec<u32>) 
         push(29, 3 | caps << 4);
     }
     push(30, u32::from(t.latin) | caps << 4);
-    push(31, mix(class_at(-1) as u32, caps));
+    push(31, mix(class_at(-1), caps));
 }
 
 #[cfg(test)]

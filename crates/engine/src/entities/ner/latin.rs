@@ -143,7 +143,7 @@ pub fn tag(p: &Prepared, s: usize, e: usize, out: &mut Vec<RuleMention>) {
     }
 }
 
-fn has_class(p: &Prepared, a: usize, b: usize, class: u16) -> bool {
+fn has_class(p: &Prepared, a: usize, b: usize, class: u32) -> bool {
     let b = b.min(p.toks.len());
     p.toks[a..b].iter().any(|t| t.kind == Kind::Word && t.class & class != 0)
 }

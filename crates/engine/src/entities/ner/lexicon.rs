@@ -18,28 +18,35 @@ use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 /// Class bits.
-pub const TITLE: u16 = 1;
-pub const ORG_HEAD: u16 = 1 << 1;
-pub const LEGAL: u16 = 1 << 2;
-pub const LOC_HEAD: u16 = 1 << 3;
-pub const LOC_PREP: u16 = 1 << 4;
-pub const SPEECH: u16 = 1 << 5;
-pub const TIME: u16 = 1 << 6;
-pub const STOP: u16 = 1 << 7;
+pub const TITLE: u32 = 1;
+pub const ORG_HEAD: u32 = 1 << 1;
+pub const LEGAL: u32 = 1 << 2;
+pub const LOC_HEAD: u32 = 1 << 3;
+pub const LOC_PREP: u32 = 1 << 4;
+pub const SPEECH: u32 = 1 << 5;
+pub const TIME: u32 = 1 << 6;
+pub const STOP: u32 = 1 << 7;
 /// Words introducing a source ("по словам", "according to").
-pub const SOURCE: u16 = 1 << 8;
+pub const SOURCE: u32 = 1 << 8;
 /// Capitalised words that are not names (English months, "I", sentence adverbs).
-pub const NOT_NAME: u16 = 1 << 9;
+pub const NOT_NAME: u32 = 1 << 9;
 /// Lower-case words that join the parts of a name ("of", "de", "van", "für").
-pub const CONNECTOR: u16 = 1 << 10;
+pub const CONNECTOR: u32 = 1 << 10;
 /// Courtesy titles written capitalised before a name ("Mr", "пан", "Herr").
-pub const HONORIFIC: u16 = 1 << 11;
+pub const HONORIFIC: u32 = 1 << 11;
 /// Head nouns of events ("summit", "war", "election").
-pub const EVENT_HEAD: u16 = 1 << 12;
+pub const EVENT_HEAD: u32 = 1 << 12;
 /// Words that name kinds of equipment ("aircraft", "missile").
-pub const EQUIPMENT_HEAD: u16 = 1 << 13;
+pub const EQUIPMENT_HEAD: u32 = 1 << 13;
 /// Place words that stay outside a name in some conventions ("город", "місто", "city").
-pub const SETTLEMENT: u16 = 1 << 14;
+pub const SETTLEMENT: u32 = 1 << 14;
+/// Words for streets and squares, written before the street's name in Slavic languages, Spanish
+/// and French ("вулиця Шевченка", "ул. Ленина", "calle Mayor"); also [`LOC_HEAD`]s.
+pub const STREET: u32 = 1 << 15;
+/// Nouns for people that stand before a name and take no place after them, unlike many titles
+/// ("мер Києва"): kinship, ranks, clergy, nobility, trades ("сотник Станімір", "бабуся
+/// Ганна"); also [`TITLE`]s. The tagger reads the low 16 bits only; this one serves the rules.
+pub const PERSON_NOUN: u32 = 1 << 16;
 
 /// Titles, offices and roles that stand before a person's name.
 #[rustfmt::skip]
@@ -118,6 +125,76 @@ const TITLES: &[&str] = &[
     "капитан|капітан|captain|capitán|kapitän",
     "лейтенант|лейтенант|lieutenant|teniente|leutnant",
     "сержант|сержант|sergeant|sargento|feldwebel",
+];
+
+/// Nouns for people that stand before a name ([`PERSON_NOUN`]).
+#[rustfmt::skip]
+const PERSON_NOUNS: &[&str] = &[
+    "мама|мама|mom,mum|mamá|mama",
+    "папа|тато|dad|papá|papa",
+    "бабушка|бабуся,баба|grandma,grandmother|abuela|oma,großmutter",
+    "дедушка,дед|дідусь,дід|grandpa,grandfather|abuelo|opa,großvater",
+    "дядя|дядько|uncle|tío|onkel",
+    "тетя,тётя|тітка|aunt|tía|tante",
+    "брат|брат|brother|hermano|bruder",
+    "сестра|сестра|sister|hermana|schwester",
+    "сын|син|son|hijo|sohn",
+    "дочь,дочка|донька,дочка|daughter|hija|tochter",
+    "жена|дружина|wife|esposa|ehefrau",
+    "муж|чоловік|husband|marido|ehemann",
+    "внук,внучка|онук,онука|grandson,granddaughter|nieto,nieta|enkel,enkelin",
+    "кум,кума|кум,кума|||",
+    "друг,подруга|друг,подруга|||",
+    "сосед,соседка|сусід,сусідка|neighbour,neighbor|vecino,vecina|nachbar,nachbarin",
+    "коллега|колега|colleague|colega|kollege,kollegin",
+    "мальчик|хлопчик|||",
+    "девочка|дівчинка|||",
+    "рядовой|рядовий|||gefreiter",
+    "солдат|солдат|soldier|soldado|soldat",
+    "подполковник|підполковник|lieutenant colonel|teniente coronel|oberstleutnant",
+    "поручик|поручник|||",
+    "сотник|сотник|||",
+    "хорунжий|хорунжий|||",
+    "есаул|осавул|||",
+    "атаман|отаман|ataman|atamán|ataman",
+    "гетман|гетьман|hetman|hetman|hetman",
+    "прапорщик|прапорщик|warrant officer||fähnrich",
+    "ефрейтор|єфрейтор|corporal|cabo|obergefreiter",
+    "курсант|курсант|cadet|cadete|kadett",
+    "отец|отець|father|padre|pater",
+    "священник|священик|priest|sacerdote|priester",
+    "архиепископ|архієпископ|archbishop|arzobispo|erzbischof",
+    "игумен|ігумен|abbot|abad|abt",
+    "монах,монахиня|монах,черниця|monk,nun|monje,monja|mönch,nonne",
+    "пастор|пастор|pastor|pastor|pastor",
+    "святой,святая|святий|||",
+    "царь,царица|цар,цариця|tsar,tsarina|zar,zarina|zar,zarin",
+    "князь,княгиня,княжна|князь,княгиня,князівна|||fürst,fürstin",
+    "граф,графиня|граф,графиня||conde,condesa|gräfin",
+    "император,императрица|імператор,імператриця|emperor,empress|emperador,emperatriz|kaiserin",
+    "барон,баронесса|барон,баронеса|baron,baroness|barón,baronesa|baron,baronin",
+    "поэт,поэтесса|поет,поетеса|poet|poeta|dichter,dichterin",
+    "художник,художница|художник,художниця|painter|pintor,pintora|maler,malerin",
+    "композитор|композитор|composer|compositor|komponist",
+    "режиссер,режиссёр|режисер|filmmaker|cineasta|regisseur",
+    "учитель,учительница|вчитель,вчителька,учитель|teacher|maestro,maestra|lehrer,lehrerin",
+    "врач|лікар|physician|médico|arzt,ärztin",
+    "студент,студентка|студент,студентка|student|estudiante|student,studentin",
+    "ученый,учёный|науковець,вчений|scientist|científico|wissenschaftler",
+    "историк|історик|historian|historiador|historiker",
+    "философ|філософ|philosopher|filósofo|philosoph",
+    "музыкант|музикант|musician|músico|musiker",
+    "артист,артистка|артист,артистка|||künstler",
+    "спортсмен,спортсменка|спортсмен,спортсменка|athlete|atleta|sportler",
+    "футболист|футболіст|footballer|futbolista|fußballer",
+    "боксер,боксёр|боксер|boxer|boxeador|boxer",
+    "волонтер,волонтёр|волонтер,волонтерка|volunteer|voluntario|freiwillige",
+    "предприниматель|підприємець|entrepreneur|empresario|unternehmer",
+    "инженер|інженер|engineer|ingeniero|ingenieur",
+    "архитектор|архітектор|architect|arquitecto|architekt",
+    "фотограф|фотограф|photographer|fotógrafo|fotograf",
+    "хирург|хірург|surgeon|cirujano|chirurg",
+    "пенсионер,пенсионерка|пенсіонер,пенсіонерка|pensioner|jubilado|rentner,rentnerin",
 ];
 
 /// Courtesy titles, capitalised in Latin-script languages and kept outside the name.
@@ -256,13 +333,6 @@ const LOC_HEADS: &[&str] = &[
     "провинция|провінція|province|provincia|provinz",
     "округ|округ|county|condado|landkreis",
     "регион|регіон|region|región|region",
-    "улица,ул|вулиця,вул|street,st|calle|straße,strasse",
-    "проспект,пр-т|проспект|avenue,ave|avenida|allee",
-    "площадь|площа|square|plaza|platz",
-    "переулок|провулок|lane|callejón|gasse",
-    "бульвар|бульвар|boulevard|bulevar|boulevard",
-    "шоссе|шосе|highway|carretera|chaussee",
-    "набережная|набережна|embankment|malecón|ufer",
     "река|річка,ріка|river|río|fluss",
     "озеро|озеро|lake|lago|see",
     "море|море|sea|mar|meer",
@@ -288,6 +358,40 @@ const LOC_HEADS: &[&str] = &[
     "губерния|губернія|governorate|gobernación|gouvernement",
     "автономия|автономія|autonomy|autonomía|autonomie",
     "побережье|узбережжя|coast|costa|küste",
+    "микрорайон|мікрорайон|neighbourhood|barrio|viertel",
+    "рынок,рынка,рынке|ринок,ринку|market|mercado|markt",
+    "сад|сад|garden|jardín|garten",
+    "роща|гай,гаю|grove|arboleda|hain",
+    "лес|ліс|forest|bosque|wald",
+    "урочище|урочище|tract|paraje|flur",
+    "пруд|ставок,ставку|pond|estanque|teich",
+    "водохранилище|водосховище|reservoir|embalse|stausee",
+    "месторождение|родовище|field|yacimiento|lagerstätte",
+    "заповедник|заповідник|reserve|reserva|reservat",
+    "лиман|лиман|estuary|estuario|liman",
+    "бухта|бухта|cove|cala|bucht",
+    "перевал|перевал|pass|puerto|pass",
+    "водопад|водоспад|falls,waterfall|cascada|wasserfall",
+    "пещера|печера|cave|cueva|höhle",
+    "равнина,низменность|рівнина,низовина|plain,lowland|llanura|ebene",
+    "плато|плато|plateau|meseta|plateau",
+];
+
+/// Streets and squares (their abbreviations are written with a full stop: "вул.", "пр-т").
+#[rustfmt::skip]
+const STREETS: &[&str] = &[
+    "улица,ул|вулиця,вул|street,st|calle|straße,strasse",
+    "проспект,пр-т,просп|проспект,просп|avenue,ave|avenida|allee",
+    "площадь,пл|площа,пл|square|plaza|platz",
+    "переулок,пер|провулок,пров|lane|callejón|gasse",
+    "бульвар,б-р|бульвар,бульв,б-р|boulevard|bulevar|boulevard",
+    "шоссе|шосе|highway|carretera|chaussee",
+    "набережная,наб|набережна,наб|embankment|malecón|ufer",
+    "проезд|проїзд|drive|pasaje|weg",
+    "спуск|узвіз,узвозу,узвозі|descent|cuesta|steige",
+    "аллея|алея|alley|alameda|allee",
+    "тупик|тупик|close|callejón|sackgasse",
+    "майдан|майдан|maidan|plaza|platz",
 ];
 
 /// Settlement words (kept apart from the place's name in some conventions).
@@ -409,9 +513,9 @@ const COLUMNS: [Lang; 5] = [Lang::Ru, Lang::Uk, Lang::En, Lang::Es, Lang::De];
 pub struct Lexicon {
     /// Titles that end German compounds ("Kremlsprecher", "Außenminister").
     compound_titles: Vec<String>,
-    map: HashMap<String, u16>,
-    by_lower: HashMap<u32, u16, BuildHasherDefault<IdHasher>>,
-    by_stem: HashMap<u32, u16, BuildHasherDefault<IdHasher>>,
+    map: HashMap<String, u32>,
+    by_lower: HashMap<u32, u32, BuildHasherDefault<IdHasher>>,
+    by_stem: HashMap<u32, u32, BuildHasherDefault<IdHasher>>,
 }
 
 fn key(word: &str, lang: Lang) -> String {
@@ -429,13 +533,15 @@ pub fn is_latin_lang(lang: Lang) -> bool {
 
 fn build(lang: Lang) -> Lexicon {
     let col = COLUMNS.iter().position(|&l| l == lang);
-    let mut map: HashMap<String, u16> = HashMap::new();
-    let tables: [(&[&str], u16); 14] = [
+    let mut map: HashMap<String, u32> = HashMap::new();
+    let tables: [(&[&str], u32); 16] = [
         (TITLES, TITLE),
+        (PERSON_NOUNS, TITLE | PERSON_NOUN),
         (HONORIFICS, HONORIFIC),
         (ORG_HEADS, ORG_HEAD),
         (LEGAL_FORMS, LEGAL),
         (LOC_HEADS, LOC_HEAD),
+        (STREETS, LOC_HEAD | STREET),
         (SETTLEMENTS, SETTLEMENT),
         (EVENT_HEADS, EVENT_HEAD),
         (EQUIPMENT_HEADS, EQUIPMENT_HEAD),
@@ -507,7 +613,7 @@ pub fn lexicon(lang: Lang) -> &'static Lexicon {
 impl Lexicon {
     /// The classes of a token from its hashes ([`super::features::Tok::h_lower`] and `h_stem`);
     /// `lower` is needed for the plural rule of Latin-script words.
-    pub fn classes_hashed(&self, lower: &str, h_lower: u32, h_stem: u32, latin: bool) -> u16 {
+    pub fn classes_hashed(&self, lower: &str, h_lower: u32, h_stem: u32, latin: bool) -> u32 {
         if latin {
             if let Some(&c) = self.by_lower.get(&h_lower) {
                 return c;
@@ -530,7 +636,7 @@ impl Lexicon {
     }
 
     /// The classes of a word, given in lower case and as its stem.
-    pub fn classes(&self, lower: &str, stem: &str, latin: bool) -> u16 {
+    pub fn classes(&self, lower: &str, stem: &str, latin: bool) -> u32 {
         if latin {
             if let Some(&c) = self.map.get(lower) {
                 return c;
@@ -550,7 +656,7 @@ impl Lexicon {
 mod tests {
     use super::*;
 
-    fn classes(w: &str, lang: Lang) -> u16 {
+    fn classes(w: &str, lang: Lang) -> u32 {
         let lower = super::super::fold::fold(w, lang == Lang::Uk);
         lexicon(lang).classes(&lower, stem(&lower), is_latin_lang(lang))
     }
@@ -559,10 +665,12 @@ mod tests {
     fn tables_have_five_columns() {
         for table in [
             TITLES,
+            PERSON_NOUNS,
             HONORIFICS,
             ORG_HEADS,
             LEGAL_FORMS,
             LOC_HEADS,
+            STREETS,
             SETTLEMENTS,
             EVENT_HEADS,
             EQUIPMENT_HEADS,
@@ -586,6 +694,10 @@ mod tests {
         assert!(classes("партії", Lang::Uk) & ORG_HEAD != 0);
         assert!(classes("компании", Lang::Ru) & ORG_HEAD != 0);
         assert!(classes("області", Lang::Uk) & LOC_HEAD != 0);
+        assert!(classes("вулиці", Lang::Uk) & (LOC_HEAD | STREET) == LOC_HEAD | STREET);
+        assert!(classes("улице", Lang::Ru) & STREET != 0);
+        assert!(classes("сотником", Lang::Uk) & (TITLE | PERSON_NOUN) == TITLE | PERSON_NOUN);
+        assert_eq!(classes("мером", Lang::Uk) & PERSON_NOUN, 0);
         assert!(classes("заявив", Lang::Uk) & SPEECH != 0);
         assert!(classes("ministers", Lang::En) & TITLE != 0);
         assert!(classes("October", Lang::En) & NOT_NAME != 0);

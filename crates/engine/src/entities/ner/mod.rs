@@ -216,7 +216,11 @@ pub fn detect_with(
     post::given_names(&p, &mut found);
     post::acting_people(&p, &mut found);
     post::person_suffixes(&p, &mut found);
+    post::person_nouns(&p, &mut found);
+    post::company_words(&p, &mut found);
     post::settlement_words(&p, &mut found);
+    post::streets(&p, &mut found);
+    post::abbreviation_stops(&p, &mut found);
     post::quoted_descriptors(&p, &mut found);
     post::quoted_bodies(&p, &mut found);
     post::harmonise(&p, &mut found);

@@ -124,13 +124,6 @@ impl Model {
 
     /// The model in its file format.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut keys: Vec<u32> = self
-            .weights
-            .iter()
-            .filter(|(_, w)| w.iter().any(|x| *x != 0.0))
-            .map(|(k, _)| *k)
-            .collect();
-        keys.sort_unstable();
         let max = self
             .weights
             .values()
@@ -138,9 +131,18 @@ impl Model {
             .fold(0.0f32, |m, x| m.max(x.abs()))
             .max(1e-6);
         let scale = max / f32::from(i16::MAX);
-        let mut raw = Vec::with_capacity(keys.len() * 10);
+        // Rows whose weights all round to zero are left out, and the count written is of the
+        // rows that remain.
+        let mut rows: Vec<(u32, [i16; TAGS])> = self
+            .weights
+            .iter()
+            .map(|(k, w)| (*k, w.map(|x| (x / scale).round() as i16)))
+            .filter(|(_, q)| q.iter().any(|x| *x != 0))
+            .collect();
+        rows.sort_unstable_by_key(|(k, _)| *k);
+        let mut raw = Vec::with_capacity(rows.len() * 10);
         raw.extend_from_slice(MAGIC);
-        raw.extend_from_slice(&(keys.len() as u32).to_le_bytes());
+        raw.extend_from_slice(&(rows.len() as u32).to_le_bytes());
         raw.extend_from_slice(&scale.to_le_bytes());
         for row in &self.trans {
             for x in row {
@@ -148,14 +150,9 @@ impl Model {
             }
         }
         let mut last = 0u32;
-        for k in keys {
-            let w = self.weights.get(&k).copied().unwrap_or_default();
-            let q: Vec<i16> = w.iter().map(|x| (x / scale).round() as i16).collect();
+        for (k, q) in rows {
             let mask =
                 q.iter().enumerate().fold(0u8, |m, (i, x)| if *x != 0 { m | 1 << i } else { m });
-            if mask == 0 {
-                continue;
-            }
             let mut d = k - last;
             last = k;
             loop {
@@ -306,6 +303,9 @@ mod tests {
         let mut m = Model::default();
         m.weights.insert(7, [0.5, -1.0, 0.0, 0.0, 2.0, 0.0, 0.25]);
         m.weights.insert(1 << 30, [0.0, 0.0, 0.0, 0.0, 0.0, 0.0, -3.0]);
+        // Too small to survive quantisation: the row is dropped, and the rows after it still
+        // read.
+        m.weights.insert(9, [1e-7, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0]);
         m.trans[TAGS][2] = -1.5;
         let back = Model::from_bytes(&m.to_bytes()).unwrap();
         assert_eq!(back.weights.len(), 2);
@@ -313,6 +313,12 @@ mod tests {
         assert!((back.weights[&(1 << 30)][6] + 3.0).abs() < 1e-3);
         assert_eq!(back.trans[TAGS][2], -1.5);
         assert!(Model::from_bytes(b"garbage").is_err());
+    }
+
+    #[test]
+    fn shipped_model_reads() {
+        let m = Model::from_bytes(include_bytes!("../../../data/models/ner-ru.bin")).unwrap();
+        assert!(m.weights.len() > 10_000);
     }
 
     #[test]

@@ -1235,6 +1235,323 @@ pub fn sentence_starts(p: &Prepared, found: &mut Vec<Found>) {
     });
 }
 
+/// A word written with a full stop after it as an abbreviation: short, lower case, ending in a
+/// consonant ("вул.", "обл.", "пр-т.", "просп."), so that full words at a sentence's end
+/// ("площі.", "шосе.") are not read so.
+fn abbreviated(p: &Prepared, i: usize) -> bool {
+    let t = &p.toks[i];
+    let lower = p.lower(t);
+    t.kind == Kind::Word
+        && lower.chars().count() <= 5
+        && lower.chars().next_back().is_some_and(|c| !"аеєиіїоуюяыэё".contains(c))
+        && p.toks.get(i + 1).is_some_and(|d| d.first_char == '.' && d.kind == Kind::Punct)
+}
+
+/// Streets named after their street word, as Ukrainian, Russian and Spanish write them
+/// ("вулиці Шевченка", "ул. Ленина", "вул. Богдана Хмельницького, 58-А", "проспекта
+/// Вернадского", "вул. 1 Травня"): the street word, the name (capitalised words, initials, a
+/// date) and a house number right after it are one place. What the decoder found inside it
+/// gives way: a street named after a person is not a mention of him.
+pub fn streets(p: &Prepared, found: &mut Vec<Found>) {
+    let mut owner = vec![usize::MAX; p.toks.len()];
+    for (n, f) in found.iter().enumerate() {
+        owner[f.a..f.b].iter_mut().for_each(|o| *o = n);
+    }
+    let word = |k: usize| p.toks.get(k).filter(|t| t.kind == Kind::Word);
+    let capitalised = |k: usize| {
+        word(k).is_some_and(|t| matches!(t.caps, Caps::Title | Caps::Upper | Caps::Mixed))
+    };
+    let digits = |k: usize| p.toks.get(k).is_some_and(|t| t.first_char.is_ascii_digit());
+    let adjacent = |k: usize| p.toks[k].start == p.toks[k - 1].end;
+    let mut extra = Vec::new();
+    let mut i = 0;
+    while i < p.toks.len() {
+        let t = &p.toks[i];
+        let street = t.kind == Kind::Word
+            && t.class & lx::STREET != 0
+            && (t.caps == Caps::Lower || (t.caps == Caps::Title && t.sent_start))
+            && (owner[i] == usize::MAX || found[owner[i]].a == i);
+        if !street {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        if abbreviated(p, i) {
+            j += 1;
+        }
+        // The name.
+        let first = j;
+        let mut named = false;
+        loop {
+            if capitalised(j) && p.toks[j].class & lx::STOP == 0 {
+                named = true;
+                j += 1;
+            } else if word(j).is_some_and(|t| t.caps == Caps::Single) && abbreviated(p, j) {
+                j += 2;
+            } else if j == first && digits(j) && capitalised(j + 1) {
+                j += 1;
+            } else if named
+                && word(j).is_some_and(|t| t.caps == Caps::Lower)
+                && p.toks[j].class & lx::LOC_HEAD != 0
+            {
+                j += 1;
+                break;
+            } else {
+                break;
+            }
+        }
+        if !named {
+            i += 1;
+            continue;
+        }
+        // A house number, unless a lower-case word follows it ("вулиці Шевченка, 5 років").
+        let n = if p.toks.get(j).is_some_and(|t| t.first_char == ',') { j + 1 } else { j };
+        if digits(n) && p.toks[n].end - p.toks[n].start <= 8 {
+            let mut m = n + 1;
+            while m + 1 < p.toks.len()
+                && adjacent(m)
+                && adjacent(m + 1)
+                && matches!(p.toks[m].first_char, '-' | '/' | '‐')
+                && p.toks[m + 1].kind != Kind::Punct
+            {
+                m += 2;
+            }
+            let after = word(m)
+                .is_some_and(|w| w.caps == Caps::Lower && w.class & (lx::STOP | lx::LOC_PREP) == 0);
+            if !after {
+                j = m;
+            }
+        }
+        extra.push(Found::new(i, j, EntityType::Place, 0.8));
+        i = j;
+    }
+    if extra.is_empty() {
+        return;
+    }
+    found.retain(|f| !extra.iter().any(|x| f.a < x.b && x.a < f.b));
+    found.extend(extra);
+    found.sort_by_key(|f| f.a);
+}
+
+/// A place's name that ends in an abbreviated head word takes its full stop ("Київська обл.").
+pub fn abbreviation_stops(p: &Prepared, found: &mut [Found]) {
+    for f in found.iter_mut() {
+        let last = f.b - 1;
+        if f.class == Some(Class::Loc)
+            && p.toks[last].class & (lx::LOC_HEAD | lx::SETTLEMENT) != 0
+            && p.toks[last].caps == Caps::Lower
+            && abbreviated(p, last)
+            && p.toks[f.b].start == p.toks[last].end
+        {
+            f.b += 1;
+        }
+    }
+}
+
+/// A name right after a noun for a person (kinship, rank, clergy, trade: "сотник Станімір",
+/// "з поручником Гірняком", "бабуся Ганна") is a person's, and so is every other one-word
+/// mention of it in the document that the decoder typed a place or a body, unless the knowledge
+/// base knows the word. A name the decoder left out there is added. Adjectives ("студент
+/// Київського університету") and abbreviations ("студент КПІ") are not such names.
+pub fn person_nouns(p: &Prepared, found: &mut Vec<Found>) {
+    let taken = covered(p, found);
+    let name = |k: usize| {
+        p.toks.get(k).is_some_and(|t| {
+            t.kind == Kind::Word
+                && t.caps == Caps::Title
+                && t.gaz == 0
+                && t.class & (lx::STOP | lx::NOT_NAME | lx::TIME | lx::TITLE) == 0
+                && !(is_cyrillic_word(p, k) && adjectival(p.lower(t)))
+        })
+    };
+    let mut named: HashSet<&str> = HashSet::new();
+    let mut extra = Vec::new();
+    for (i, t) in p.toks.iter().enumerate() {
+        if t.kind != Kind::Word
+            || t.caps != Caps::Lower
+            || t.class & lx::PERSON_NOUN == 0
+            || !name(i + 1)
+            || p.toks.get(i + 2).is_some_and(|h| h.class & (lx::ORG_HEAD | lx::LOC_HEAD) != 0)
+        {
+            continue;
+        }
+        named.insert(p.stem_of(&p.toks[i + 1]));
+        if !taken[i + 1] {
+            let mut end = i + 2;
+            while end < i + 4 && name(end) && !taken[end] {
+                end += 1;
+            }
+            extra.push(Found::new(i + 1, end, EntityType::Person, 0.6));
+        }
+    }
+    if named.is_empty() {
+        return;
+    }
+    for f in found.iter_mut() {
+        let t = &p.toks[f.a];
+        if matches!(f.class, Some(Class::Loc | Class::Org))
+            && f.b - f.a == 1
+            && t.gaz == 0
+            && t.caps == Caps::Title
+            && named.contains(p.stem_of(t))
+        {
+            f.set_class(Class::Per);
+        }
+    }
+    if !extra.is_empty() {
+        found.extend(extra);
+        found.sort_by_key(|f| f.a);
+    }
+}
+
+/// Parts of the compound names Ukrainian and Russian firms and agencies are made of, in the
+/// tagger's folded spelling: Промтехбуд, Укргазбанк, Держінвестпроект, Запоріжелектротранс,
+/// Газпром, Мінпаливенерго. A prefix counts only at the word's start.
+const COMPANY_PREFIXES: &[&str] = &["укр", "рос", "мос", "держ", "гос", "мин", "нац", "обл"];
+const COMPANY_PARTS: &[&str] = &[
+    "пром",
+    "буд",
+    "строй",
+    "инвест",
+    "проект",
+    "проэкт",
+    "монтаж",
+    "транс",
+    "газ",
+    "нафт",
+    "нефт",
+    "енерго",
+    "агро",
+    "тех",
+    "сервис",
+    "торг",
+    "банк",
+    "трейд",
+    "постач",
+    "збут",
+    "сбит",
+    "маш",
+    "хим",
+    "комплект",
+    "ресурс",
+    "лизинг",
+    "спорт",
+    "телеком",
+    "зв'яз",
+    "связ",
+    "зерно",
+    "метал",
+    "стал",
+    "авто",
+    "авиа",
+    "експо",
+    "медиа",
+    "фарм",
+    "жил",
+    "житло",
+    "комун",
+    "коммун",
+    "водо",
+    "тепло",
+    "електро",
+    "атом",
+    "сантех",
+    "девелоп",
+    "холдинг",
+    "информ",
+    "кредит",
+    "страх",
+    "фин",
+    "инспекц",
+    "контрол",
+    "забезпеч",
+    "обеспеч",
+    "зализн",
+    "снаб",
+    "трест",
+    "союз",
+    "склад",
+    "мебел",
+    "лес",
+    "лис",
+    "дор",
+    "ремонт",
+    "сбут",
+    "продукт",
+    "прод",
+    "збер",
+    "сбер",
+    "пошт",
+    "почт",
+    "тур",
+    "нафто",
+    "нефте",
+    "аудит",
+];
+
+/// Whether a folded lower-case word is built of at least two parts of firms' compound names,
+/// one of them at its start or its end (before a case ending), as Soviet and post-Soviet firms
+/// are named; a place or a surname that merely holds one part (Будапешт, Газманов) is not.
+fn company_compound(lower: &str) -> bool {
+    // The word as written ("газпром") and without its case ending ("укргазбанк|у").
+    compound_parts(lower) || compound_parts(super::stem(lower))
+}
+
+fn compound_parts(word: &str) -> bool {
+    let word = word.split(['-', '‐']).next().unwrap_or(word);
+    if word.chars().count() < 6 {
+        return false;
+    }
+    let mut parts = 0;
+    let mut edge = false;
+    let mut rest = word;
+    if let Some(r) = COMPANY_PREFIXES.iter().find_map(|p| rest.strip_prefix(p)) {
+        parts += 1;
+        edge = true;
+        rest = r;
+    }
+    let mut i = 0;
+    while i < rest.len() {
+        let tail = rest.get(i..).unwrap_or("");
+        if let Some(part) =
+            COMPANY_PARTS.iter().filter(|p| tail.starts_with(**p)).max_by_key(|p| p.len())
+        {
+            parts += 1;
+            edge |= (i == 0 && parts == 1) || i + part.len() == rest.len();
+            i += part.len();
+        } else {
+            i += tail.chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    parts >= 2 && edge
+}
+
+/// A capitalised word built like a firm's compound name ([`company_compound`]) is an
+/// organisation: one the decoder typed a place or a person is retyped, one it left out is added.
+pub fn company_words(p: &Prepared, found: &mut Vec<Found>) {
+    let company = |k: usize| {
+        let t = &p.toks[k];
+        is_cyrillic_word(p, k)
+            && matches!(t.caps, Caps::Title | Caps::Mixed)
+            && t.gaz == 0
+            && company_compound(p.lower(t))
+    };
+    for f in found.iter_mut() {
+        if f.b - f.a == 1 && matches!(f.class, Some(Class::Loc | Class::Per)) && company(f.a) {
+            f.set_class(Class::Org);
+        }
+    }
+    let taken = covered(p, found);
+    let extra: Vec<Found> = (0..p.toks.len())
+        .filter(|&k| !taken[k] && company(k))
+        .map(|k| Found::new(k, k + 1, EntityType::Organization, 0.6))
+        .collect();
+    if !extra.is_empty() {
+        found.extend(extra);
+        found.sort_by_key(|f| f.a);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1257,6 +1574,21 @@ mod tests {
             })
             .collect();
         (p, found)
+    }
+
+    #[test]
+    fn firms_compound_names() {
+        let folded = |w: &str| super::super::fold::fold(&w.to_lowercase(), true);
+        for firm in
+            ["Укргазбанку", "Маневичіагробуд", "Промтехбуду", "Держінвестпроекту", "Газпром"]
+        {
+            assert!(company_compound(&folded(firm)), "{firm}");
+        }
+        // One part is not enough: places and surnames hold one by chance.
+        for other in ["Будапешт", "Газманов", "Промислова", "Україна", "Ростов", "Держава"]
+        {
+            assert!(!company_compound(&folded(other)), "{other}");
+        }
     }
 
     #[test]
