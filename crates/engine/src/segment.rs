@@ -235,6 +235,18 @@ fn ends_sentence(
         // word matters.
         return true;
     }
+    // An initial in text tokenised with spaces around punctuation ("В . І . Вернадський"): a
+    // lone capital letter, a space and the stop.
+    let at = |j: usize| chars.get(j).map(|&(_, c)| c);
+    let spaced_initial = run >= sentence_start + 2
+        && at(run - 1) == Some(' ')
+        && at(run - 2).is_some_and(char::is_uppercase)
+        && (run < sentence_start + 3 || at(run - 3).is_some_and(char::is_whitespace));
+    if spaced_initial {
+        let next_initial =
+            at(next + 1) == Some('.') || (at(next + 1) == Some(' ') && at(next + 2) == Some('.'));
+        return !(nc.is_uppercase() && (next_initial || !rules.is_starter(&word_at(chars, next))));
+    }
     let tokens = tokens_before(chars, sentence_start, run);
     let Some(token) = tokens.first() else { return true };
     let starter = || rules.is_starter(&word_at(chars, next));

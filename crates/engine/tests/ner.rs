@@ -346,3 +346,26 @@ fn streets_with_their_street_word_and_house_number() {
     let found = run(text, Lang::Ru);
     assert_has(text, &found, EntityType::Place, "улице Ленина");
 }
+
+#[test]
+fn bodies_with_the_place_they_belong_to_and_the_name_they_bear() {
+    let uk = fixture("uk");
+    let found = run(&uk, Lang::Uk);
+    // The place right after a body's noun is its complement, also after a bare head noun.
+    assert_has(&uk, &found, EntityType::Organization, "Прокуратури Волинської області");
+    assert_has(&uk, &found, EntityType::Organization, "Вищого адмінсуду України");
+    // A surname read as an adjective is still a name after initials.
+    assert_has(&uk, &found, EntityType::Person, "В. І. Гордієнка");
+    // The Ukrainian locative of a place in -ка (Африка → Африці) is known.
+    assert_has(&uk, &found, EntityType::Place, "Африці");
+    let ru = fixture("ru");
+    let found = run(&ru, Lang::Ru);
+    // "имени" and the name after it belong to the body.
+    assert_has(
+        &ru,
+        &found,
+        EntityType::Organization,
+        "Новгородском государственном университете имени Н.А. Сверчкова",
+    );
+    assert!(!has(&ru, &found, EntityType::Person, "Сверчкова"));
+}

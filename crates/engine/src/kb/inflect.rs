@@ -243,6 +243,13 @@ fn slavic_cyrillic(w: &str) -> Vec<String> {
         if let Some(base) = hard.strip_suffix('я') {
             out.push(format!("{base}ї"));
         }
+        // The Ukrainian dative and locative of nouns in -ка, -га, -ха change the consonant:
+        // Африка → Африці, Прага → Празі, Чукотка → Чукотці.
+        for (nominative, oblique) in [("ка", "ці"), ("га", "зі"), ("ха", "сі")] {
+            if let Some(base) = hard.strip_suffix(nominative) {
+                out.push(format!("{base}{oblique}"));
+            }
+        }
         return out;
     }
     // Consonant-final nouns and nouns in -ь, -й (Кремль → Кремля, Китай → Китая, Львів →

@@ -188,6 +188,8 @@ fn inflected_names_lead_to_their_entries() {
     assert!(finds("Білому домі", "country:US"));
     assert!(finds("Белого дома", "country:US"));
     assert!(finds("Харкова", "place:kharkiv"));
+    assert!(finds("Африці", "place:africa"), "{:?}", targets("Африці"));
+    assert!(finds("Чукотці", "place:chukotka"));
     assert!(finds("Львові", "place:lviv"));
     assert!(finds("Києва", "country:UA"));
     assert!(finds("Каракасі", "country:VE"));

@@ -368,6 +368,13 @@ fn mark_document(p: &mut Prepared) {
             if t.kind != Kind::Word {
                 continue;
             }
+            // An initial says nothing of the word its letter spells elsewhere ("В. І." and the
+            // prepositions "в", "і").
+            let initial = t.caps == Caps::Single
+                && p.toks.get(i + 1).is_some_and(|d| d.kind == Kind::Punct && d.first_char == '.');
+            if initial {
+                continue;
+            }
             let mut d = 0u16;
             if t.caps == Caps::Lower {
                 d |= doc::LOWER;

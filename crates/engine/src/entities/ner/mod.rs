@@ -226,6 +226,8 @@ pub fn detect_with(
     post::harmonise(&p, &mut found);
     post::recover(&p, &mut found);
     post::countries(&p, &mut found);
+    post::body_places(&p, &mut found);
+    post::named_after(&p, &mut found);
     post::equipment(&p, &mut found);
     post::numbered_names(&p, &mut found);
     post::latin_words(&p, &mut found);

@@ -250,21 +250,28 @@ pub fn recover(p: &Prepared, found: &mut Vec<Found>) {
 }
 
 /// Countries the knowledge base names unambiguously are places: a mention that is exactly such
-/// a name is a country whatever type the decoder gave it ("Міністр оборони | України"), and one
+/// a name (or the name of another place it knows) is a country (a place) whatever type the
+/// decoder gave it ("Міністр оборони | України"), and one
 /// the decoder left out is added ("війна РФ проти України") when capitalised.
 pub fn countries(p: &Prepared, found: &mut Vec<Found>) {
-    use super::gazetteer::{AMBIGUOUS, BEGIN, COUNTRY, KIND};
-    let country = |i: usize| {
+    use super::gazetteer::{AMBIGUOUS, BEGIN, COUNTRY, KIND, PLACE};
+    let known = |i: usize, kind: u8| {
         let g = p.toks[i].gaz;
-        g & BEGIN != 0 && g & KIND == COUNTRY && g & AMBIGUOUS == 0
+        g & BEGIN != 0 && g & KIND == kind && g & AMBIGUOUS == 0
     };
+    let country = |i: usize| known(i, COUNTRY);
     for f in found.iter_mut() {
         let rest = p.toks[f.a].gaz & !BEGIN;
         let whole = (f.a + 1..f.b).all(|k| p.toks[k].gaz == rest)
             && p.toks.get(f.b).is_none_or(|t| t.gaz & BEGIN != 0 || t.gaz != rest);
-        if country(f.a) && whole && f.class != Some(Class::Loc) {
-            f.kind = EntityType::Country;
-            f.class = Some(Class::Loc);
+        if whole && f.class != Some(Class::Loc) {
+            if country(f.a) {
+                f.kind = EntityType::Country;
+                f.class = Some(Class::Loc);
+            } else if known(f.a, PLACE) {
+                // A region, city or territory the knowledge base knows ("Тернопільщини", "ДНР").
+                f.set_class(Class::Loc);
+            }
         }
     }
     let taken = covered(p, found);
@@ -477,7 +484,7 @@ pub fn latin_runs(p: &Prepared, found: &mut Vec<Found>) {
 /// and a lone Latin-script word in Cyrillic text with nothing personal about it is a brand or an
 /// organisation rather than a person ("в своем Instagram", "Google"). A one-word "place" or
 /// "body" after an initial that the knowledge base does not know is a person ("В.Лисицын").
-pub fn person_edges(p: &Prepared, found: &mut [Found]) {
+pub fn person_edges(p: &Prepared, found: &mut Vec<Found>) {
     use super::features::doc;
     let taken = covered(p, found);
     // Whether the two tokens before `a` are an initial and its dot. A capital letter with a dot
@@ -540,6 +547,28 @@ pub fn person_edges(p: &Prepared, found: &mut [Found]) {
             f.set_class(Class::Org);
             f.confidence *= 0.5;
         }
+    }
+    // A surname the decoder left out after initials ("В. І. Вернадський", read as an
+    // adjective).
+    let mut extra = Vec::new();
+    for (i, t) in p.toks.iter().enumerate().skip(2) {
+        if !taken[i]
+            && is_cyrillic_word(p, i)
+            && t.caps == Caps::Title
+            && t.gaz == 0
+            && t.class & (lx::STOP | lx::NOT_NAME | lx::TITLE) == 0
+            && initial_before(i)
+        {
+            let mut a = i;
+            while initial_before(a) {
+                a -= 2;
+            }
+            extra.push(Found::new(a, i + 1, EntityType::Person, 0.6));
+        }
+    }
+    if !extra.is_empty() {
+        found.extend(extra);
+        found.sort_by_key(|f| f.a);
     }
 }
 
@@ -637,24 +666,27 @@ pub fn body_ends(p: &Prepared, found: &mut Vec<Found>) {
         k < p.toks.len()
             && is_cyrillic_word(p, k)
             && p.toks[k].caps == Caps::Lower
-            && p.toks[k].class & lx::STOP == 0
+            && p.toks[k].class & (lx::STOP | lx::TIME) == 0
     };
     // A lower-case noun phrase from `k`: adjectives and the noun after them, or a noun alone
     // that does not read as a verb; its end.
-    let phrase = |k: usize, limit: usize| -> Option<usize> {
+    // With `genitive`, only a phrase whose words can be genitive ([`genitive_like`]).
+    let phrase = |k: usize, limit: usize, genitive: bool| -> Option<usize> {
+        let case = |j: usize| !genitive || genitive_like(p.lower(&p.toks[j]));
         let mut j = k;
-        while j < limit && j < k + 3 && lower_word(j) && adjectival(p.lower(&p.toks[j])) {
+        while j < limit && j < k + 3 && lower_word(j) && adjectival(p.lower(&p.toks[j])) && case(j)
+        {
             j += 1;
         }
-        let noun = j < limit && lower_word(j) && !adjectival(p.lower(&p.toks[j]));
+        let noun = j < limit && lower_word(j) && !adjectival(p.lower(&p.toks[j])) && case(j);
         (noun && (j > k || !verb_like(p.lower(&p.toks[j])))).then_some(j + 1)
     };
     // A head noun's complement from `k`: a noun phrase, and one more joined by "та", "і" or
     // "и" ("Міністерства | освіти і науки"); its end.
-    let complement = |k: usize, limit: usize| -> Option<usize> {
-        let end = phrase(k, limit)?;
-        let and = end < limit && p.lower(&p.toks[end]) == "и";
-        Some(phrase(end + 1, limit).filter(|_| and).unwrap_or(end))
+    let complement = |k: usize, limit: usize, genitive: bool| -> Option<usize> {
+        let end = phrase(k, limit, genitive)?;
+        let and = end < limit && matches!(p.lower(&p.toks[end]), "и" | "та");
+        Some(phrase(end + 1, limit, genitive).filter(|_| and).unwrap_or(end))
     };
     let starts: Vec<usize> = found.iter().map(|f| f.a).collect();
     for (n, f) in found.iter_mut().enumerate() {
@@ -669,7 +701,7 @@ pub fn body_ends(p: &Prepared, found: &mut Vec<Found>) {
             && head.caps == Caps::Title
             && head.class & lx::ORG_HEAD != 0
         {
-            if let Some(end) = complement(f.b, limit) {
+            if let Some(end) = complement(f.b, limit, false) {
                 f.b = end;
                 f.set_class(Class::Org);
                 continue;
@@ -687,6 +719,15 @@ pub fn body_ends(p: &Prepared, found: &mut Vec<Found>) {
         {
             f.b += 1;
         }
+        // A name that ends in its head noun takes the head's complement ("Київській міській
+        // державній лабораторії | ветеринарної медицини", "Національного агентства |
+        // запобігання корупції").
+        let last = f.b - 1;
+        if is_cyrillic_word(p, last) && p.toks[last].class & lx::ORG_HEAD != 0 {
+            if let Some(end) = complement(f.b, limit, true) {
+                f.b = end;
+            }
+        }
     }
     // The same for a bare head noun the decoder left out ("фракції Партії регіонів у …"),
     // unless it opens the sentence.
@@ -703,7 +744,7 @@ pub fn body_ends(p: &Prepared, found: &mut Vec<Found>) {
         {
             continue;
         }
-        if let Some(end) = complement(i + 1, next_taken[i]) {
+        if let Some(end) = complement(i + 1, next_taken[i], false) {
             extra.push(Found::new(i, end, EntityType::Organization, 0.6));
         }
     }
@@ -711,30 +752,99 @@ pub fn body_ends(p: &Prepared, found: &mut Vec<Found>) {
         found.extend(extra);
         found.sort_by_key(|f| f.a);
     }
+}
+
+/// A body named by a common noun or an abbreviation takes the place it belongs to: the place
+/// right after it, which can only be its genitive complement ("Міністерство охорони здоров'я
+/// України", "Прокуратура Волинської області", "МВД России", "госпсуду Києва"), and a region
+/// after "у"/"в" that names its branch ("Служба автодоріг у Кіровоградській області", "ГУ
+/// ДСНС України у Донецькій області"). Brand names ("Газпром України") do not.
+pub fn body_places(p: &Prepared, found: &mut Vec<Found>) {
     let mut merged: Vec<Found> = Vec::with_capacity(found.len());
     let mut it = std::mem::take(found).into_iter().peekable();
     while let Some(mut f) = it.next() {
-        if let Some(next) = it.peek() {
-            let head = &p.toks[f.a];
-            let opens = head.class & lx::ORG_HEAD != 0 || head.caps == Caps::Upper;
-            let prep = p.lower(&p.toks[f.b]);
+        let head = &p.toks[f.a];
+        let common = (f.a..f.b).any(|k| p.toks[k].class & lx::ORG_HEAD != 0);
+        // A body's head noun alone, whatever the decoder typed it ("Прокуратури | Волинської
+        // області").
+        let bare_head =
+            f.b - f.a == 1 && head.caps == Caps::Title && head.class & lx::ORG_HEAD != 0;
+        let body = is_cyrillic_word(p, f.a)
+            && ((f.class == Some(Class::Org) && (common || head.caps == Caps::Upper))
+                || (f.class.is_some() && bare_head));
+        while let Some(next) = it.peek().copied().filter(|_| body) {
+            let place = next.class == Some(Class::Loc)
+                && is_cyrillic_word(p, next.a)
+                && p.toks[next.a].caps.is_capitalised();
+            let adjacent = next.a == f.b;
+            let prep = if next.a == f.b + 1 { p.lower(&p.toks[f.b]) } else { "" };
             let region = p.toks[next.b - 1].class & lx::LOC_HEAD != 0
                 && p.toks[next.b - 1].caps == Caps::Lower;
-            if f.class == Some(Class::Org)
-                && opens
-                && is_cyrillic_word(p, f.a)
-                && next.a == f.b + 1
-                && matches!(prep, "у" | "в")
-                && next.class == Some(Class::Loc)
-                && region
-            {
+            if place && (adjacent || (matches!(prep, "у" | "в") && region)) {
                 f.b = next.b;
+                f.set_class(Class::Org);
                 it.next();
+            } else {
+                break;
             }
         }
         merged.push(f);
     }
     *found = merged;
+}
+
+/// A body or a place named after someone takes the name: "университете имени М.В.
+/// Ломоносова", "парку ім. Т. Шевченка", "заводу імені Петровського". The person's name after
+/// "имени"/"імені"/"ім." is part of the body's or place's name, not a mention of the person.
+pub fn named_after(p: &Prepared, found: &mut Vec<Found>) {
+    let mut k = 0;
+    while k < found.len() {
+        let f = found[k];
+        let after = |i: usize| {
+            p.toks.get(i).is_some_and(|t| {
+                t.kind == Kind::Word && matches!(p.lower(t), "имени" | "им" | "ими")
+            })
+        };
+        // The decoder may have taken the word in, and part of the name ("университете имени
+        // | М.В. Ломоносова", "университете имени М.В. | Ломоносова").
+        let inside = (f.a + 1..f.b).rev().find(|&m| after(m));
+        let mut j = inside.map_or(f.b + 1, |m| m + 1);
+        if !matches!(f.class, Some(Class::Org | Class::Loc)) || !after(j - 1) {
+            k += 1;
+            continue;
+        }
+        if p.toks.get(j).is_some_and(|t| t.first_char == '.') {
+            j += 1;
+        }
+        let start = j;
+        while j < p.toks.len() && j < start + 6 {
+            let t = &p.toks[j];
+            let word =
+                t.kind == Kind::Word && matches!(t.caps, Caps::Title | Caps::Upper | Caps::Single);
+            // An initial's full stop (not the one that ends the sentence after a surname).
+            let stop = t.first_char == '.' && j > start && p.toks[j - 1].caps != Caps::Title;
+            if !(word || stop) {
+                break;
+            }
+            j += 1;
+        }
+        if j > f.b && (start..j).any(|i| p.toks[i].caps == Caps::Title) {
+            found[k].b = j;
+            found.retain(|g| !(g.a >= f.b && g.a < j));
+        }
+        k += 1;
+    }
+}
+
+/// Whether a lower-case Cyrillic word (folded) can be in the genitive case: adjectives in -ого,
+/// -ои (Ukrainian -ої), -ой, -ей, -их; nouns in a vowel of the genitive singular or in -ов/-ев
+/// (the genitive plural, Ukrainian -ів). Infinitives (-ти, -ть) and adverbs (-но) cannot.
+fn genitive_like(lower: &str) -> bool {
+    if adjectival(lower) {
+        return ["ого", "его", "ои", "ой", "ей", "их", "ых"].iter().any(|e| lower.ends_with(e));
+    }
+    !["ти", "чи", "ть"].iter().any(|e| lower.ends_with(e))
+        && ["и", "а", "я", "у", "ю", "ов", "ев", "ей"].iter().any(|e| lower.ends_with(e))
 }
 
 /// Whether a lower-case Cyrillic word (folded) ends like a verb in the present or past tense
