@@ -44,8 +44,8 @@ pub const SETTLEMENT: u32 = 1 << 14;
 /// and French ("вулиця Шевченка", "ул. Ленина", "calle Mayor"); also [`LOC_HEAD`]s.
 pub const STREET: u32 = 1 << 15;
 /// Nouns for people that stand before a name and take no place after them, unlike many titles
-/// ("мер Києва"): kinship, ranks, clergy, nobility, trades ("сотник Станімір", "бабуся
-/// Ганна"); also [`TITLE`]s. The tagger reads the low 16 bits only; this one serves the rules.
+/// ("мер Києва"): kinship, ranks, clergy, nobility, trades and occupations ("сотник Станімір",
+/// "бабуся Ганна", "письменник Гоголь"); also [`TITLE`]s. The tagger reads the low 16 bits only; this one serves the rules.
 pub const PERSON_NOUN: u32 = 1 << 16;
 
 /// Titles, offices and roles that stand before a person's name.
@@ -79,32 +79,10 @@ const TITLES: &[&str] = &[
     "лидер|лідер|leader|líder|anführer",
     "секретарь,генсек|секретар,генсек|secretary|secretario|sekretär",
     "дипломат|дипломат|diplomat|diplomático|diplomat",
-    "журналист|журналіст|journalist,reporter|periodista|journalist",
-    "аналитик|аналітик|analyst|analista|analyst",
-    "эксперт|експерт|expert|experto|experte",
-    "политик|політик|politician|político|politiker",
-    "политолог|політолог|political scientist|politólogo|politologe",
-    "бизнесмен|бізнесмен|businessman|empresario|unternehmer",
-    "тренер|тренер|coach|entrenador|trainer",
-    "актер,актриса|актор,акторка|actor,actress|actor,actriz|schauspieler",
-    "певец,певица|співак,співачка|singer|cantante|sänger",
-    "писатель|письменник|writer,author|escritor|schriftsteller",
-    "профессор|професор|professor|profesor|professor",
-    "академик|академік|academic|académico|akademiker",
-    "доктор|доктор|doctor|doctor|doktor",
-    "адвокат,юрист|адвокат,юрист|lawyer,attorney|abogado|anwalt",
     "прокурор,генпрокурор|прокурор,генпрокурор|prosecutor|fiscal|staatsanwalt",
     "судья|суддя|judge|juez|richter",
-    "следователь|слідчий|investigator|investigador|ermittler",
     "комиссар,еврокомиссар|комісар,єврокомісар|commissioner|comisario|kommissar",
     "заместитель,замглавы|заступник|deputy|vice|stellvertreter",
-    "помощник|помічник|aide,assistant|asistente|berater",
-    "советник|радник|adviser,advisor|asesor|berater",
-    "диктатор|диктатор|dictator|dictador|diktator",
-    "олигарх|олігарх|oligarch|oligarca|oligarch",
-    "активист|активіст|activist|activista|aktivist",
-    "блогер|блогер|blogger|bloguero|blogger",
-    "оппозиционер|опозиціонер|opposition leader|opositor|oppositionelle",
     "сотрудник|співробітник|official|funcionario|beamte",
     "военный|військовий|soldier|soldado|soldat",
     "министр обороны|міністр оборони|defence minister,defense minister|ministro de defensa|verteidigungsminister",
@@ -130,6 +108,28 @@ const TITLES: &[&str] = &[
 /// Nouns for people that stand before a name ([`PERSON_NOUN`]).
 #[rustfmt::skip]
 const PERSON_NOUNS: &[&str] = &[
+    "журналист|журналіст|journalist,reporter|periodista|journalist",
+    "аналитик|аналітик|analyst|analista|analyst",
+    "эксперт|експерт|expert|experto|experte",
+    "политик|політик|politician|político|politiker",
+    "политолог|політолог|political scientist|politólogo|politologe",
+    "бизнесмен|бізнесмен|businessman|empresario|unternehmer",
+    "тренер|тренер|coach|entrenador|trainer",
+    "актер,актриса|актор,акторка|actor,actress|actor,actriz|schauspieler",
+    "певец,певица|співак,співачка|singer|cantante|sänger",
+    "писатель|письменник|writer,author|escritor|schriftsteller",
+    "профессор|професор|professor|profesor|professor",
+    "академик|академік|academic|académico|akademiker",
+    "доктор|доктор|doctor|doctor|doktor",
+    "адвокат,юрист|адвокат,юрист|lawyer,attorney|abogado|anwalt",
+    "следователь|слідчий|investigator|investigador|ermittler",
+    "помощник|помічник|aide,assistant|asistente|berater",
+    "советник|радник|adviser,advisor|asesor|berater",
+    "диктатор|диктатор|dictator|dictador|diktator",
+    "олигарх|олігарх|oligarch|oligarca|oligarch",
+    "активист|активіст|activist|activista|aktivist",
+    "блогер|блогер|blogger|bloguero|blogger",
+    "оппозиционер|опозиціонер|opposition leader|opositor|oppositionelle",
     "мама|мама|mom,mum|mamá|mama",
     "папа|тато|dad|papá|papa",
     "бабушка|бабуся,баба|grandma,grandmother|abuela|oma,großmutter",
@@ -495,6 +495,9 @@ const NOT_NAMES: &[&str] = &[
     "||january,february,march,april,may,june,july,august,september,october,november,december,jan,feb,mar,apr,jun,jul,aug,sep,sept,oct,nov,dec|enero,febrero,marzo,abril,mayo,junio,julio,agosto,septiembre,octubre,noviembre,diciembre|januar,februar,märz,april,mai,juni,juli,august,september,oktober,november,dezember",
     "||monday,tuesday,wednesday,thursday,friday,saturday,sunday|lunes,martes,miércoles,jueves,viernes,sábado,domingo|montag,dienstag,mittwoch,donnerstag,freitag,samstag,sonntag",
     "||i,i'm,i've,i'll,ok,okay,breaking,update,updated,exclusive,analysis,opinion,live,watch,read,photo,video,editor,note|el,la,los,las,un,una|der,die,das,ein,eine,ich,sie,er,es,wir",
+    // Abbreviations of common nouns, written in capitals like the names of bodies: the media,
+    // taxes, the economy, utilities, accidents, diseases, standards, military operations.
+    "сми,ндс,ндфл,ввп,жкх,тсж,дтп,чс,вич,спид,гост,сво|змі,пдв,пдфо,ввп,жкг,осбб,дтп,нс,віл,снід,дсту,ато,оос|gdp,vat|pib,iva|bip,mwst",
 ];
 
 /// Temporal words (month names in the forms dates use, weekdays) in Cyrillic languages.

@@ -1228,7 +1228,12 @@ pub fn lower_case_only(p: &Prepared, found: &mut Vec<Found>) {
             && (t.class & lx::STOP != 0
                 || (p.lower(t).chars().count() >= 5
                     && (t.doc & doc::LOWER != 0 || adjectival(p.lower(t)))));
-        if shouted {
+        // An abbreviation of a common noun ("ЗМІ", "ПДВ", "ДТП").
+        let common_abbreviation = f.b - f.a == 1
+            && t.caps == Caps::Upper
+            && is_cyrillic_word(p, f.a)
+            && t.class & lx::NOT_NAME != 0;
+        if shouted || common_abbreviation {
             return false;
         }
         let bare_head = f.b - f.a == 1
@@ -1465,13 +1470,14 @@ pub fn abbreviation_stops(p: &Prepared, found: &mut [Found]) {
 /// Київського університету") and abbreviations ("студент КПІ") are not such names.
 pub fn person_nouns(p: &Prepared, found: &mut Vec<Found>) {
     let taken = covered(p, found);
+    let heads = lx::STOP | lx::NOT_NAME | lx::TIME | lx::TITLE | lx::ORG_HEAD | lx::LOC_HEAD;
     let name = |k: usize| {
         p.toks.get(k).is_some_and(|t| {
-            t.kind == Kind::Word
-                && t.caps == Caps::Title
+            t.caps == Caps::Title
+                && is_cyrillic_word(p, k)
                 && t.gaz == 0
-                && t.class & (lx::STOP | lx::NOT_NAME | lx::TIME | lx::TITLE) == 0
-                && !(is_cyrillic_word(p, k) && adjectival(p.lower(t)))
+                && t.class & (heads | lx::SETTLEMENT) == 0
+                && !adjectival(p.lower(t))
         })
     };
     let mut named: HashSet<&str> = HashSet::new();
@@ -1597,6 +1603,9 @@ const COMPANY_PARTS: &[&str] = &[
     "нафто",
     "нефте",
     "аудит",
+    "обл",
+    "канал",
+    "сил",
 ];
 
 /// Whether a folded lower-case word is built of at least two parts of firms' compound names,
@@ -1689,9 +1698,14 @@ mod tests {
     #[test]
     fn firms_compound_names() {
         let folded = |w: &str| super::super::fold::fold(&w.to_lowercase(), true);
-        for firm in
-            ["Укргазбанку", "Маневичіагробуд", "Промтехбуду", "Держінвестпроекту", "Газпром"]
-        {
+        for firm in [
+            "Укргазбанку",
+            "Маневичіагробуд",
+            "Промтехбуду",
+            "Газпром",
+            "Ніжинсільмаш",
+            "Київобленерго",
+        ] {
             assert!(company_compound(&folded(firm)), "{firm}");
         }
         // One part is not enough: places and surnames hold one by chance.
