@@ -301,6 +301,9 @@ fn official_bodies_are_named_in_full() {
     assert_has(&uk, &found, EntityType::Country, "РФ");
     // Genitive plural districts ("районів") are places with their adjective.
     assert_has(&uk, &found, EntityType::Place, "Кременчуцького районів");
+    // The adjectives coordinated before it name districts too.
+    assert_has(&uk, &found, EntityType::Place, "Полтавського");
+    assert_has(&uk, &found, EntityType::Place, "Миргородського");
 }
 
 #[test]

@@ -913,6 +913,43 @@ pub fn district_names(p: &Prepared, found: &mut Vec<Found>) {
         }
     }
     *found = out;
+    coordinated_districts(p, found);
+}
+
+/// Adjectives coordinated before one district's head noun name districts of their own:
+/// "Полтавського, Миргородського та Кременчуцького районів" names three places. Each
+/// capitalised adjective before the district, joined by a comma or "та", "і", "и", becomes a
+/// place, whatever the decoder made of it.
+fn coordinated_districts(p: &Prepared, found: &mut Vec<Found>) {
+    let joiner = |k: usize| {
+        let t = &p.toks[k];
+        t.first_char == ',' || (t.kind == Kind::Word && matches!(p.lower(t), "и" | "та"))
+    };
+    let adjective = |k: usize| {
+        is_cyrillic_word(p, k) && p.toks[k].caps == Caps::Title && adjectival(p.lower(&p.toks[k]))
+    };
+    let mut places = Vec::new();
+    for f in found.iter() {
+        let district = f.class == Some(Class::Loc)
+            && f.b - f.a == 2
+            && adjective(f.a)
+            && p.toks[f.a + 1].class & lx::LOC_HEAD != 0
+            && p.toks[f.a + 1].caps == Caps::Lower;
+        if !district {
+            continue;
+        }
+        let mut k = f.a;
+        while k >= 2 && joiner(k - 1) && adjective(k - 2) {
+            places.push(k - 2);
+            k -= 2;
+        }
+    }
+    if places.is_empty() {
+        return;
+    }
+    found.retain(|f| !places.iter().any(|&k| f.a <= k && k < f.b));
+    found.extend(places.into_iter().map(|k| Found::new(k, k + 1, EntityType::Place, 0.6)));
+    found.sort_by_key(|f| f.a);
 }
 
 /// The tagger's stem keys ([`super::features::Tok::h_stem`]) of common Ukrainian and Russian
