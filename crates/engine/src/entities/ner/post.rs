@@ -31,6 +31,16 @@ impl Found {
     }
 }
 
+/// The rules' mentions `extra` in place of whatever `found` holds over the same tokens.
+fn replace_overlapping(found: &mut Vec<Found>, extra: Vec<Found>) {
+    if extra.is_empty() {
+        return;
+    }
+    found.retain(|f| !extra.iter().any(|x| f.a < x.b && x.a < f.b));
+    found.extend(extra);
+    found.sort_by_key(|f| f.a);
+}
+
 /// Which tokens some mention covers.
 fn covered(p: &Prepared, found: &[Found]) -> Vec<bool> {
     let mut covered = vec![false; p.toks.len()];
@@ -348,12 +358,7 @@ pub fn legal_forms(p: &Prepared, found: &mut Vec<Found>) {
             i = j;
         }
     }
-    if extra.is_empty() {
-        return;
-    }
-    found.retain(|f| !extra.iter().any(|x| f.a < x.b && x.a < f.b));
-    found.extend(extra);
-    found.sort_by_key(|f| f.a);
+    replace_overlapping(found, extra);
 }
 
 /// The closing mark of the quotation opened at `open` (nested quotations allowed; a name ends
@@ -1477,12 +1482,7 @@ pub fn streets(p: &Prepared, found: &mut Vec<Found>) {
         extra.push(Found::new(i, j, EntityType::Place, 0.8));
         i = j;
     }
-    if extra.is_empty() {
-        return;
-    }
-    found.retain(|f| !extra.iter().any(|x| f.a < x.b && x.a < f.b));
-    found.extend(extra);
-    found.sort_by_key(|f| f.a);
+    replace_overlapping(found, extra);
 }
 
 /// A place's name that ends in an abbreviated head word takes its full stop ("Київська обл.").
