@@ -307,6 +307,33 @@ fn official_bodies_are_named_in_full() {
 }
 
 #[test]
+fn bodies_named_with_their_matters_parents_and_quoted_names() {
+    let uk = fixture("uk");
+    let found = run(&uk, Lang::Uk);
+    // A department with the council it belongs to; a ministry with both its matters and its
+    // country, also at the start of a sentence.
+    assert_has(
+        &uk,
+        &found,
+        EntityType::Organization,
+        "Управління освіти та науки Одеської міськради",
+    );
+    assert_has(
+        &uk,
+        &found,
+        EntityType::Organization,
+        "Міністерство енергетики та вугільної промисловості України",
+    );
+    assert_has(&uk, &found, EntityType::Organization, "Прокуратура Києва");
+    // A capitalised head noun and the quoted name after it are one name.
+    assert_has(&uk, &found, EntityType::Organization, "Спортивний клуб «Вітрило»");
+    // A "place" whose words include a body's head noun is that body.
+    assert_has(&uk, &found, EntityType::Organization, "Господарського суду Харківської області");
+    // An adverb that opens the sentence is not part of the name after it.
+    assert_has(&uk, &found, EntityType::Person, "Остап");
+}
+
+#[test]
 fn initials_and_surnames_of_people_named_in_full() {
     let ru = fixture("ru");
     let found = run(&ru, Lang::Ru);

@@ -48,7 +48,12 @@ fn main() {
             };
             let shown: Vec<String> =
                 over.iter().map(|(p, pc)| format!("{pc:?}:{}", text(p))).collect();
-            kinds.entry(kind).or_default().push(format!("{}  <=  {}", text(g), shown.join(" | ")));
+            kinds.entry(kind).or_default().push(format!(
+                "{}  <=  {}  [{}]",
+                text(g),
+                shown.join(" | "),
+                d.id
+            ));
         }
         for (p, _) in pred.iter().filter(|(_, pc)| format!("{pc:?}") == class) {
             if !d.gold.iter().any(|(g, _)| p.start < g.end && g.start < p.end) {

@@ -47,6 +47,8 @@ pub const STREET: u32 = 1 << 15;
 /// ("мер Києва"): kinship, ranks, clergy, nobility, trades and occupations ("сотник Станімір",
 /// "бабуся Ганна", "письменник Гоголь"); also [`TITLE`]s. The tagger reads the low 16 bits only; this one serves the rules.
 pub const PERSON_NOUN: u32 = 1 << 16;
+/// Words that open sentences without being names ([`OPENERS`]); for the rules only.
+pub const OPENER: u32 = 1 << 17;
 
 /// Titles, offices and roles that stand before a person's name.
 #[rustfmt::skip]
@@ -500,6 +502,13 @@ const NOT_NAMES: &[&str] = &[
     "сми,ндс,ндфл,ввп,жкх,тсж,дтп,чс,вич,спид,гост,сво|змі,пдв,пдфо,ввп,жкг,осбб,дтп,нс,віл,снід,дсту,ато,оос|gdp,vat|pib,iva|bip,mwst",
 ];
 
+/// Adverbs, particles and interjections that open sentences, capitalised only there ("Іноді
+/// Маріо …", "Нині Єфімов …", "Обидва Колеснікови …").
+#[rustfmt::skip]
+const OPENERS: &[&str] = &[
+    "иногда,ныне,нынче,теперь,скоро,потом,тогда,уже,ещё,еще,даже,также,тоже,именно,вдруг,снова,опять,часто,всегда,никогда,вот,ой,ах,эх,ну,здесь,там,тут,однако,впрочем,конечно,наверное,возможно,вероятно,оба,обе|іноді,інколи,нині,тепер,скоро,потім,тоді,вже,уже,ще,навіть,також,теж,саме,раптом,знову,знов,часто,завжди,ніколи,ось,ой,ах,ех,ну,тут,там,однак,проте,звісно,мабуть,можливо,ймовірно,обидва,обидві,обоє|||",
+];
+
 /// Temporal words (month names in the forms dates use, weekdays) in Cyrillic languages.
 #[rustfmt::skip]
 const TIME_WORDS: &[&str] = &[
@@ -537,7 +546,7 @@ pub fn is_latin_lang(lang: Lang) -> bool {
 fn build(lang: Lang) -> Lexicon {
     let col = COLUMNS.iter().position(|&l| l == lang);
     let mut map: HashMap<String, u32> = HashMap::new();
-    let tables: [(&[&str], u32); 16] = [
+    let tables: [(&[&str], u32); 17] = [
         (TITLES, TITLE),
         (PERSON_NOUNS, TITLE | PERSON_NOUN),
         (HONORIFICS, HONORIFIC),
@@ -553,6 +562,7 @@ fn build(lang: Lang) -> Lexicon {
         (LOC_PREPS, LOC_PREP),
         (CONNECTORS, CONNECTOR),
         (NOT_NAMES, NOT_NAME),
+        (OPENERS, OPENER),
         (TIME_WORDS, TIME),
     ];
     for (rows, class) in tables {
@@ -682,6 +692,7 @@ mod tests {
             LOC_PREPS,
             CONNECTORS,
             NOT_NAMES,
+            OPENERS,
             TIME_WORDS,
         ] {
             for row in table {

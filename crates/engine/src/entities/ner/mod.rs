@@ -223,6 +223,7 @@ pub fn detect_with(
     post::abbreviation_stops(&p, &mut found);
     post::quoted_descriptors(&p, &mut found);
     post::quoted_bodies(&p, &mut found);
+    post::headed_quotes(&p, &mut found);
     post::harmonise(&p, &mut found);
     post::recover(&p, &mut found);
     post::countries(&p, &mut found);

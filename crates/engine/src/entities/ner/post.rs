@@ -642,7 +642,7 @@ pub fn body_names(p: &Prepared, found: &mut Vec<Found>) {
     let mut extra = Vec::new();
     let mut i = 0;
     while i < p.toks.len() {
-        if taken[i] || p.toks[i].sent_start {
+        if taken[i] {
             i += 1;
             continue;
         }
@@ -693,9 +693,57 @@ pub fn body_ends(p: &Prepared, found: &mut Vec<Found>) {
         let and = end < limit && matches!(p.lower(&p.toks[end]), "и" | "та");
         Some(phrase(end + 1, limit, genitive).filter(|_| and).unwrap_or(end))
     };
+    // A bare head noun the decoder left out names a body with its complement ("фракції Партії
+    // регіонів у …"). At the start of a sentence a capitalised common noun is no evidence, so
+    // there the body must also be named by the place or the body it belongs to, right after
+    // it ("Прокуратура | Києва", "Фонд держмайна | України", "Офис | Промстройинвеста").
+    let taken = covered(p, found);
+    let next_taken = next_covered(&taken);
+    let mut extra = Vec::new();
+    for i in 0..p.toks.len() {
+        let t = &p.toks[i];
+        if taken[i]
+            || t.caps != Caps::Title
+            || t.class & lx::ORG_HEAD == 0
+            || !is_cyrillic_word(p, i)
+        {
+            continue;
+        }
+        let end = complement(i + 1, next_taken[i], false);
+        if !t.sent_start {
+            extra.extend(end.map(|end| Found::new(i, end, EntityType::Organization, 0.6)));
+            continue;
+        }
+        let end = end.unwrap_or(i + 1);
+        let place =
+            found.iter().any(|f| f.a == end && matches!(f.class, Some(Class::Loc | Class::Org)));
+        if place && next_taken[i] == end {
+            extra.push(Found::new(i, end, EntityType::Organization, 0.6));
+        }
+    }
+    if !extra.is_empty() {
+        found.extend(extra);
+        found.sort_by_key(|f| f.a);
+    }
     let starts: Vec<usize> = found.iter().map(|f| f.a).collect();
     for (n, f) in found.iter_mut().enumerate() {
         let limit = starts.get(n + 1).copied().unwrap_or(p.toks.len());
+        // A "place" whose words include a body's head noun written in lower case is that
+        // body ("Господарського суду", "Краматорської міськради", "Головне управління
+        // юстиції"): places are not named by such nouns. So is any mention of a capitalised
+        // head noun and lower-case words after it ("Міністерство енергетики").
+        let head = |k: usize| {
+            let t = &p.toks[k];
+            t.class & lx::ORG_HEAD != 0 && t.class & lx::LOC_HEAD == 0 && is_cyrillic_word(p, k)
+        };
+        let lower_head = (f.a..f.b).any(|k| head(k) && p.toks[k].caps == Caps::Lower);
+        let descriptive = f.b - f.a > 1
+            && head(f.a)
+            && p.toks[f.a].caps == Caps::Title
+            && (f.a + 1..f.b).all(&lower_word);
+        if (f.class == Some(Class::Loc) && lower_head) || (f.class.is_some() && descriptive) {
+            f.set_class(Class::Org);
+        }
         // A bare head noun is not yet a name: its complement follows ("Партії | регіонів",
         // "Міністерство | закордонних справ", "Служба | автодоріг"). Whatever the decoder
         // typed it as, a body's head noun with its complement names a body.
@@ -717,6 +765,7 @@ pub fn body_ends(p: &Prepared, found: &mut Vec<Found>) {
         }
         let last = f.b - 1;
         if lower_word(last)
+            && p.toks[last].class & lx::ORG_HEAD == 0
             && adjectival(p.lower(&p.toks[last]))
             && f.b < limit
             && lower_word(f.b)
@@ -733,29 +782,21 @@ pub fn body_ends(p: &Prepared, found: &mut Vec<Found>) {
                 f.b = end;
             }
         }
-    }
-    // The same for a bare head noun the decoder left out ("фракції Партії регіонів у …"),
-    // unless it opens the sentence.
-    let taken = covered(p, found);
-    let next_taken = next_covered(&taken);
-    let mut extra = Vec::new();
-    for i in 0..p.toks.len() {
-        let t = &p.toks[i];
-        if taken[i]
-            || t.sent_start
-            || t.caps != Caps::Title
-            || t.class & lx::ORG_HEAD == 0
-            || !is_cyrillic_word(p, i)
-        {
-            continue;
+        // A body's descriptive name goes on past "та"/"і" and past "з" with the matter it
+        // deals with ("Міністерства енергетики | та вугільної промисловості", "Управління
+        // поліції охорони | з фізичної безпеки", "Бюро УГКЦ | з питань екології").
+        let descriptive = (f.a..f.b).any(|k| p.toks[k].class & lx::ORG_HEAD != 0);
+        for _ in 0..2 {
+            if !descriptive || !lower_word(f.b - 1) || f.b + 1 >= limit {
+                break;
+            }
+            let word = p.lower(&p.toks[f.b]);
+            let joins = matches!(word, "та" | "і" | "й" | "и" | "з" | "із" | "зі" | "по");
+            match complement(f.b + 1, limit, word != "по").filter(|_| joins) {
+                Some(end) => f.b = end,
+                None => break,
+            }
         }
-        if let Some(end) = complement(i + 1, next_taken[i], false) {
-            extra.push(Found::new(i, end, EntityType::Organization, 0.6));
-        }
-    }
-    if !extra.is_empty() {
-        found.extend(extra);
-        found.sort_by_key(|f| f.a);
     }
 }
 
@@ -785,7 +826,15 @@ pub fn body_places(p: &Prepared, found: &mut Vec<Found>) {
             let prep = if next.a == f.b + 1 { p.lower(&p.toks[f.b]) } else { "" };
             let region = p.toks[next.b - 1].class & lx::LOC_HEAD != 0
                 && p.toks[next.b - 1].caps == Caps::Lower;
-            if place && (adjacent || (matches!(prep, "у" | "в") && region)) {
+            // A body it belongs to, in the genitive right after it ("Управління освіти |
+            // Одеської міськради", "Відділ освіти | Буської РДА").
+            let parent = next.class == Some(Class::Org)
+                && adjacent
+                && is_cyrillic_word(p, next.a)
+                && (p.toks[next.a].caps == Caps::Upper
+                    || (p.toks[next.a].caps == Caps::Title
+                        && genitive_like(p.lower(&p.toks[next.a]))));
+            if parent || (place && (adjacent || (matches!(prep, "у" | "в") && region))) {
                 f.b = next.b;
                 f.set_class(Class::Org);
                 it.next();
@@ -843,21 +892,24 @@ pub fn named_after(p: &Prepared, found: &mut Vec<Found>) {
 
 /// Whether a lower-case Cyrillic word (folded) can be in the genitive case: adjectives in -ого,
 /// -ои (Ukrainian -ої), -ой, -ей, -их; nouns in a vowel of the genitive singular or in -ов/-ев
-/// (the genitive plural, Ukrainian -ів). Infinitives (-ти, -ть) and adverbs (-но) cannot.
+/// (the genitive plural, Ukrainian -ів), with Ukrainian -ості (промисловості). Infinitives (-ти,
+/// -ть) and adverbs (-но) cannot.
 fn genitive_like(lower: &str) -> bool {
     if adjectival(lower) {
         return ["ого", "его", "ои", "ой", "ей", "их", "ых"].iter().any(|e| lower.ends_with(e));
     }
-    !["ти", "чи", "ть"].iter().any(|e| lower.ends_with(e))
-        && ["и", "а", "я", "у", "ю", "ов", "ев", "ей"].iter().any(|e| lower.ends_with(e))
+    lower.ends_with("ости")
+        || (!["ти", "чи", "ть"].iter().any(|e| lower.ends_with(e))
+            && ["и", "а", "я", "у", "ю", "ов", "ев", "ей"].iter().any(|e| lower.ends_with(e)))
 }
 
 /// Whether a lower-case Cyrillic word (folded) ends like a verb in the present or past tense
-/// (повідомило, отримала, заявляє, працюють, сказал), so that it does not end a name.
+/// (повідомило, отримала, заявляє, працюють, сказал) or in the impersonal passive (накладено,
+/// відкрито), so that it does not end a name.
 fn verb_like(lower: &str) -> bool {
     const ENDINGS: &[&str] = &[
         "ло", "ла", "ли", "ть", "ся", "сь", "ет", "ит", "ют", "ут", "ат", "ят", "ае", "юе", "уе",
-        "ие", "ил", "ал", "ел", "ол",
+        "ие", "ил", "ал", "ел", "ол", "но", "то",
     ];
     ENDINGS.iter().any(|e| lower.ends_with(e))
 }
@@ -1371,6 +1423,49 @@ pub fn quoted_bodies(p: &Prepared, found: &mut Vec<Found>) {
     }
 }
 
+/// A quoted name after a capitalised head noun is one name with it: "Спортивний клуб
+/// «Бастіон»", "Індустріальна компанія «Магнат»", "Пансіонат «Петровець»". Written in capitals,
+/// the head is part of the official name (in lower case it is a descriptor,
+/// [`quoted_descriptors`]); a head alone at the start of a sentence is capitalised for its
+/// place only.
+pub fn headed_quotes(p: &Prepared, found: &mut Vec<Found>) {
+    let word = |k: usize| is_cyrillic_word(p, k);
+    let mut spans = Vec::new();
+    for f in found.iter() {
+        if f.class != Some(Class::Org) || f.a < 2 || !is_open(p, f.a - 1) {
+            continue;
+        }
+        let head = f.a - 2;
+        if !word(head) || p.toks[head].class & lx::ORG_HEAD == 0 {
+            continue;
+        }
+        let mut j = head;
+        while j > 0
+            && j + 3 > head
+            && word(j - 1)
+            && p.toks[j - 1].caps == Caps::Lower
+            && adjectival(p.lower(&p.toks[j - 1]))
+        {
+            j -= 1;
+        }
+        if j > 0
+            && word(j - 1)
+            && p.toks[j - 1].caps == Caps::Title
+            && adjectival(p.lower(&p.toks[j - 1]))
+        {
+            j -= 1;
+        }
+        let first = &p.toks[j];
+        if first.caps != Caps::Title || (first.sent_start && j == head) {
+            continue;
+        }
+        let end = if f.b < p.toks.len() && is_close(p, f.b) { f.b + 1 } else { f.b };
+        spans.push((j, end));
+    }
+    let extra = spans.into_iter().map(|(a, b)| Found::new(a, b, EntityType::Organization, 0.7));
+    replace_overlapping(found, extra.collect());
+}
+
 /// A sentence's first word that is capitalised only because it comes first ("Вчера Путину...",
 /// "Днями Путіну..."): a function word, a sentence starter or a time word is not part of the name
 /// after it.
@@ -1380,7 +1475,7 @@ pub fn sentence_starts(p: &Prepared, found: &mut Vec<Found>) {
         let t = &p.toks[f.a];
         // Before a person's name, a first word the document also writes in lower case is a
         // common word (organisations' names begin with common words: "Министерство обороны").
-        let common = t.class & (lx::STOP | lx::TIME | lx::NOT_NAME) != 0
+        let common = t.class & (lx::STOP | lx::TIME | lx::NOT_NAME | lx::OPENER) != 0
             || (f.class == Some(Class::Per) && t.doc & doc::LOWER != 0);
         if f.b - f.a > 1 && t.sent_start && common {
             f.a += 1;
@@ -1388,7 +1483,8 @@ pub fn sentence_starts(p: &Prepared, found: &mut Vec<Found>) {
     }
     found.retain(|f| {
         let t = &p.toks[f.a];
-        !(f.b - f.a == 1 && t.sent_start && t.class & (lx::STOP | lx::TIME | lx::NOT_NAME) != 0)
+        let common = lx::STOP | lx::TIME | lx::NOT_NAME | lx::OPENER;
+        !(f.b - f.a == 1 && t.sent_start && t.class & common != 0)
     });
 }
 
