@@ -331,6 +331,11 @@ fn bodies_named_with_their_matters_parents_and_quoted_names() {
     assert_has(&uk, &found, EntityType::Organization, "Господарського суду Харківської області");
     // An adverb that opens the sentence is not part of the name after it.
     assert_has(&uk, &found, EntityType::Person, "Остап");
+    // Two firms in a row, the first missing its outer closing quotation mark.
+    assert_has(&uk, &found, EntityType::Organization, "ТОВ «БК «Будмонтаж»");
+    assert_has(&uk, &found, EntityType::Organization, "ТОВ «Східне»");
+    // A compound that ends in a body's head noun names a body.
+    assert_has(&uk, &found, EntityType::Organization, "Львівради");
 }
 
 #[test]

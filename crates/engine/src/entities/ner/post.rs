@@ -5,7 +5,7 @@ use super::features::Prepared;
 use super::lexicon as lx;
 use super::model::Class;
 use super::token::{is_close_quote, is_open_quote, Caps, Kind};
-use parallax_model::EntityType;
+use parallax_model::{EntityType, Lang};
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -362,16 +362,25 @@ pub fn legal_forms(p: &Prepared, found: &mut Vec<Found>) {
 }
 
 /// The closing mark of the quotation opened at `open` (nested quotations allowed; a name ends
-/// with its innermost closing mark when the outer one is missing: «ЛБК «Наш Дом»).
+/// with its innermost closing mark when the outer one is missing: «ЛБК «Наш Дом»). Where the
+/// outer mark is missing, a comma, a legal form or a new quotation after an inner closing mark
+/// starts another name («ВК «Укрнафтобуріння», ТОВ «Сахалінське»).
 fn quotation_end(p: &Prepared, open: usize, e: usize) -> Option<usize> {
     let mut depth = 0usize;
     let mut last_close = None;
     for k in open..e.min(open + 14) {
         let c = p.toks[k].first_char;
         if p.toks[k].kind != Kind::Punct {
+            if last_close.is_some() && p.toks[k].class & lx::LEGAL != 0 {
+                break;
+            }
             continue;
         }
-        if c == '«' || c == '„' || (c == '"' && depth == 0) || (c == '“' && depth == 0) {
+        let opens = c == '«' || c == '„' || (c == '"' && depth == 0) || (c == '“' && depth == 0);
+        if last_close.is_some() && (c == ',' || opens) {
+            break;
+        }
+        if opens {
             depth += 1;
         } else if is_close(p, k) {
             depth = depth.saturating_sub(1);
@@ -1778,15 +1787,34 @@ fn compound_parts(word: &str) -> bool {
     parts >= 2 && edge
 }
 
-/// A capitalised word built like a firm's compound name ([`company_compound`]) is an
-/// organisation: one the decoder typed a place or a person is retyped, one it left out is added.
+/// Whether a folded lower-case word ends in a body's head noun after a stem of its own
+/// ("Київрада", "Ощадбанк", "Держрезерв", "Сельхозінспекція"), as compounds name bodies by
+/// their place or their matter.
+fn headed_compound(lower: &str) -> bool {
+    let chars: Vec<(usize, char)> = lower.char_indices().collect();
+    (3..chars.len().saturating_sub(3)).any(|i| {
+        let tail = lower.get(chars[i].0..).unwrap_or("");
+        let stem = super::stem(tail);
+        // Councils ("рада", "дума") share their stems with function words ("рада": glad), which
+        // take the lexicon's place.
+        matches!(stem, "рад" | "дум")
+            || [Lang::Uk, Lang::Ru].into_iter().any(|lang| {
+                let c = lx::lexicon(lang).classes(tail, stem, false);
+                c & lx::ORG_HEAD != 0 && c & lx::LOC_HEAD == 0
+            })
+    })
+}
+
+/// A capitalised word built like a firm's compound name ([`company_compound`]) or ending in a
+/// body's head noun ([`headed_compound`]) is an organisation: one the decoder typed a place or
+/// a person is retyped, one it left out is added.
 pub fn company_words(p: &Prepared, found: &mut Vec<Found>) {
     let company = |k: usize| {
         let t = &p.toks[k];
         is_cyrillic_word(p, k)
             && matches!(t.caps, Caps::Title | Caps::Mixed)
             && t.gaz == 0
-            && company_compound(p.lower(t))
+            && (company_compound(p.lower(t)) || headed_compound(p.lower(t)))
     };
     for f in found.iter_mut() {
         if f.b - f.a == 1 && matches!(f.class, Some(Class::Loc | Class::Per)) && company(f.a) {
@@ -1845,6 +1873,20 @@ mod tests {
         for other in ["Будапешт", "Газманов", "Промислова", "Україна", "Ростов", "Держава"]
         {
             assert!(!company_compound(&folded(other)), "{other}");
+        }
+    }
+
+    #[test]
+    fn compounds_ending_in_a_body_head_noun() {
+        let folded = |w: &str| super::super::fold::fold(&w.to_lowercase(), true);
+        for body in ["Київрада", "Львівради", "Ощадбанку", "Сельхозінспекція", "Мосгордума"]
+        {
+            assert!(headed_compound(&folded(body)), "{body}");
+        }
+        // A head noun alone, or with too short a stem before it, is no compound.
+        for other in ["Рада", "Банку", "Отрада", "Кравченко", "Запоріжжя"]
+        {
+            assert!(!headed_compound(&folded(other)), "{other}");
         }
     }
 
