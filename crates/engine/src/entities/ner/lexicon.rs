@@ -47,6 +47,10 @@ pub const STREET: u32 = 1 << 15;
 /// ("мер Києва"): kinship, ranks, clergy, nobility, trades and occupations ("сотник Станімір",
 /// "бабуся Ганна", "письменник Гоголь"); also [`TITLE`]s. The tagger reads the low 16 bits only; this one serves the rules.
 pub const PERSON_NOUN: u32 = 1 << 16;
+/// Head nouns of bodies' names the rules read besides the tagger's [`ORG_HEAD`]s
+/// ([`BODY_HEADS`]); [`ANY_ORG_HEAD`] is either.
+pub const BODY_HEAD: u32 = 1 << 18;
+pub const ANY_ORG_HEAD: u32 = ORG_HEAD | BODY_HEAD;
 /// Words that open sentences without being names ([`OPENERS`]); for the rules only.
 pub const OPENER: u32 = 1 << 17;
 
@@ -318,6 +322,17 @@ const ORG_HEADS: &[&str] = &[
     "|залізниця|railway|ferrocarril|",
 ];
 
+/// More head nouns of bodies' names, for the rules only: public institutions' and firms'
+/// everyday words (Ukrainian "заклад", "контора", "дирекція", "загін").
+#[rustfmt::skip]
+const BODY_HEADS: &[&str] = &[
+    "дирекция|дирекція|directorate|dirección|direktion",
+    "контора|контора|office|oficina|kanzlei",
+    "учреждение|заклад,установа|institution|institución|einrichtung",
+    "лига|ліга|league|liga|liga",
+    "отряд|загін|detachment|destacamento|abteilung",
+];
+
 /// Legal forms of companies (written before or after the name).
 #[rustfmt::skip]
 const LEGAL_FORMS: &[&str] = &[
@@ -546,11 +561,12 @@ pub fn is_latin_lang(lang: Lang) -> bool {
 fn build(lang: Lang) -> Lexicon {
     let col = COLUMNS.iter().position(|&l| l == lang);
     let mut map: HashMap<String, u32> = HashMap::new();
-    let tables: [(&[&str], u32); 17] = [
+    let tables: [(&[&str], u32); 18] = [
         (TITLES, TITLE),
         (PERSON_NOUNS, TITLE | PERSON_NOUN),
         (HONORIFICS, HONORIFIC),
         (ORG_HEADS, ORG_HEAD),
+        (BODY_HEADS, BODY_HEAD),
         (LEGAL_FORMS, LEGAL),
         (LOC_HEADS, LOC_HEAD),
         (STREETS, LOC_HEAD | STREET),
@@ -681,6 +697,7 @@ mod tests {
             PERSON_NOUNS,
             HONORIFICS,
             ORG_HEADS,
+            BODY_HEADS,
             LEGAL_FORMS,
             LOC_HEADS,
             STREETS,

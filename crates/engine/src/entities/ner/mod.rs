@@ -214,6 +214,7 @@ pub fn detect_with(
     post::body_ends(&p, &mut found);
     post::district_names(&p, &mut found);
     post::given_names(&p, &mut found);
+    post::split_mentions(&p, &mut found);
     post::acting_people(&p, &mut found);
     post::person_suffixes(&p, &mut found);
     post::person_nouns(&p, &mut found);

@@ -595,7 +595,7 @@ fn latin_person(p: &Prepared, a: usize, b: usize) -> bool {
     !(a..b).any(|i| {
         let lower = p.lower(&p.toks[i]);
         let class = en.classes(lower, lower, true);
-        (i == a && lower == "the") || class & (lx::ORG_HEAD | lx::LEGAL) != 0
+        (i == a && lower == "the") || class & (lx::ANY_ORG_HEAD | lx::LEGAL) != 0
     })
 }
 
@@ -617,21 +617,28 @@ fn adjectival(lower: &str) -> bool {
 /// and a capitalised adjective the decoder left out, unless it opens the sentence.
 pub fn body_names(p: &Prepared, found: &mut Vec<Found>) {
     // The end of the body's name when an adjective at `i` opens one.
+    // Ukrainian neuter and feminine adjectives end in -е and -а (обласне, державна, виборча),
+    // as nouns do too: before a body's head noun they are read as adjectives.
+    let before_head = |lower: &str| {
+        adjectival(lower)
+            || (lower.chars().count() > 5
+                && ["не", "на", "ве", "ва", "че", "ча"].iter().any(|e| lower.ends_with(e)))
+    };
     let head_after = |i: usize, limit: usize| -> Option<usize> {
         let t = &p.toks[i];
-        if !is_cyrillic_word(p, i) || !t.caps.is_capitalised() || !adjectival(p.lower(t)) {
+        if !is_cyrillic_word(p, i) || !t.caps.is_capitalised() || !before_head(p.lower(t)) {
             return None;
         }
         let lower = |j: usize| j < limit && is_cyrillic_word(p, j) && p.toks[j].caps == Caps::Lower;
         let mut j = i + 1;
         while lower(j)
             && j < i + 4
-            && p.toks[j].class & lx::ORG_HEAD == 0
-            && adjectival(p.lower(&p.toks[j]))
+            && p.toks[j].class & lx::ANY_ORG_HEAD == 0
+            && before_head(p.lower(&p.toks[j]))
         {
             j += 1;
         }
-        (lower(j) && p.toks[j].class & lx::ORG_HEAD != 0).then_some(j + 1)
+        (lower(j) && p.toks[j].class & lx::ANY_ORG_HEAD != 0).then_some(j + 1)
     };
     let next_start: Vec<usize> =
         found.iter().skip(1).map(|f| f.a).chain(std::iter::once(p.toks.len())).collect();
@@ -713,7 +720,7 @@ pub fn body_ends(p: &Prepared, found: &mut Vec<Found>) {
         let t = &p.toks[i];
         if taken[i]
             || t.caps != Caps::Title
-            || t.class & lx::ORG_HEAD == 0
+            || t.class & lx::ANY_ORG_HEAD == 0
             || !is_cyrillic_word(p, i)
         {
             continue;
@@ -743,7 +750,7 @@ pub fn body_ends(p: &Prepared, found: &mut Vec<Found>) {
         // head noun and lower-case words after it ("Міністерство енергетики").
         let head = |k: usize| {
             let t = &p.toks[k];
-            t.class & lx::ORG_HEAD != 0 && t.class & lx::LOC_HEAD == 0 && is_cyrillic_word(p, k)
+            t.class & lx::ANY_ORG_HEAD != 0 && t.class & lx::LOC_HEAD == 0 && is_cyrillic_word(p, k)
         };
         let lower_head = (f.a..f.b).any(|k| head(k) && p.toks[k].caps == Caps::Lower);
         let descriptive = f.b - f.a > 1
@@ -761,7 +768,7 @@ pub fn body_ends(p: &Prepared, found: &mut Vec<Found>) {
             && f.b - f.a == 1
             && is_cyrillic_word(p, f.a)
             && head.caps == Caps::Title
-            && head.class & lx::ORG_HEAD != 0
+            && head.class & lx::ANY_ORG_HEAD != 0
         {
             if let Some(end) = complement(f.b, limit, false) {
                 f.b = end;
@@ -774,7 +781,7 @@ pub fn body_ends(p: &Prepared, found: &mut Vec<Found>) {
         }
         let last = f.b - 1;
         if lower_word(last)
-            && p.toks[last].class & lx::ORG_HEAD == 0
+            && p.toks[last].class & lx::ANY_ORG_HEAD == 0
             && adjectival(p.lower(&p.toks[last]))
             && f.b < limit
             && lower_word(f.b)
@@ -786,7 +793,7 @@ pub fn body_ends(p: &Prepared, found: &mut Vec<Found>) {
         // державній лабораторії | ветеринарної медицини", "Національного агентства |
         // запобігання корупції").
         let last = f.b - 1;
-        if is_cyrillic_word(p, last) && p.toks[last].class & lx::ORG_HEAD != 0 {
+        if is_cyrillic_word(p, last) && p.toks[last].class & lx::ANY_ORG_HEAD != 0 {
             if let Some(end) = complement(f.b, limit, true) {
                 f.b = end;
             }
@@ -794,7 +801,7 @@ pub fn body_ends(p: &Prepared, found: &mut Vec<Found>) {
         // A body's descriptive name goes on past "та"/"і" and past "з" with the matter it
         // deals with ("Міністерства енергетики | та вугільної промисловості", "Управління
         // поліції охорони | з фізичної безпеки", "Бюро УГКЦ | з питань екології").
-        let descriptive = (f.a..f.b).any(|k| p.toks[k].class & lx::ORG_HEAD != 0);
+        let descriptive = (f.a..f.b).any(|k| p.toks[k].class & lx::ANY_ORG_HEAD != 0);
         for _ in 0..2 {
             if !descriptive || !lower_word(f.b - 1) || f.b + 1 >= limit {
                 break;
@@ -819,11 +826,11 @@ pub fn body_places(p: &Prepared, found: &mut Vec<Found>) {
     let mut it = std::mem::take(found).into_iter().peekable();
     while let Some(mut f) = it.next() {
         let head = &p.toks[f.a];
-        let common = (f.a..f.b).any(|k| p.toks[k].class & lx::ORG_HEAD != 0);
+        let common = (f.a..f.b).any(|k| p.toks[k].class & lx::ANY_ORG_HEAD != 0);
         // A body's head noun alone, whatever the decoder typed it ("Прокуратури | Волинської
         // області").
         let bare_head =
-            f.b - f.a == 1 && head.caps == Caps::Title && head.class & lx::ORG_HEAD != 0;
+            f.b - f.a == 1 && head.caps == Caps::Title && head.class & lx::ANY_ORG_HEAD != 0;
         let body = is_cyrillic_word(p, f.a)
             && ((f.class == Some(Class::Org) && (common || head.caps == Caps::Upper))
                 || (f.class.is_some() && bare_head));
@@ -1175,6 +1182,45 @@ pub fn given_names(p: &Prepared, found: &mut [Found]) {
     }
 }
 
+/// Where one mention is really two. A person's name does not run across a line break
+/// ("Людмили | Таїсія Іванівна"; the names of bodies and streets may be wrapped). A person named by given name and surname, and then a common given name
+/// that is no patronymic, is two people ("зятя Леоніда Черновецького | Вячеслава Супруненка",
+/// "Брат Вячеслава Супруненка | Олександр"); several given names in a row are one person's.
+pub fn split_mentions(p: &Prepared, found: &mut Vec<Found>) {
+    let given = |k: usize| {
+        let t = &p.toks[k];
+        t.kind == Kind::Word
+            && t.caps == Caps::Title
+            && is_cyrillic_word(p, k)
+            && GIVEN_NAMES.contains(&t.h_stem)
+            && !["ович", "евич", "ич", "овна", "евна", "ивна", "ична"]
+                .iter()
+                .any(|e| p.lower(t).ends_with(e))
+    };
+    let mut out = Vec::with_capacity(found.len());
+    for f in found.drain(..) {
+        let mut cuts: Vec<usize> = (f.a + 1..f.b)
+            .filter(|_| f.class == Some(Class::Per))
+            .filter(|&k| {
+                p.text.get(p.toks[k - 1].end..p.toks[k].start).is_some_and(|gap| gap.contains('\n'))
+            })
+            .collect();
+        if f.class == Some(Class::Per) && given(f.a) {
+            let second = (f.a + 2..f.b).find(|&k| given(k) && (f.a + 1..k).any(|j| !given(j)));
+            cuts.extend(second);
+        }
+        cuts.sort_unstable();
+        let mut a = f.a;
+        for cut in cuts.into_iter().chain(std::iter::once(f.b)) {
+            if cut > a {
+                out.push(Found { a, b: cut, ..f });
+            }
+            a = cut;
+        }
+    }
+    *found = out;
+}
+
 /// A capitalised Latin-script word inside Cyrillic text is a name left as its owners write it
 /// ("Brexit", "Ryanair", "Facebook"): Ukrainian and Russian write common words in Cyrillic. Runs
 /// of such words that no mention covers become names of no known kind (a firm, a product, an
@@ -1341,7 +1387,7 @@ pub fn lower_case_only(p: &Prepared, found: &mut Vec<Found>) {
         }
         let bare_head = f.b - f.a == 1
             && t.sent_start
-            && t.class & lx::ORG_HEAD != 0
+            && t.class & lx::ANY_ORG_HEAD != 0
             && t.caps == Caps::Title
             && is_cyrillic_word(p, f.a);
         !matches!(f.class, Some(Class::Loc | Class::Org))
@@ -1394,7 +1440,7 @@ pub fn quoted_descriptors(p: &Prepared, found: &mut [Found]) {
         if !all_inside(p, k, f.b) {
             continue;
         }
-        let head = (f.a..k).any(|i| p.toks[i].class & lx::ORG_HEAD != 0);
+        let head = (f.a..k).any(|i| p.toks[i].class & lx::ANY_ORG_HEAD != 0);
         if head && f.b - k > 2 {
             f.a = k + 1;
             f.b -= 1;
@@ -1413,7 +1459,7 @@ pub fn quoted_bodies(p: &Prepared, found: &mut Vec<Found>) {
             let head = &p.toks[k - 1];
             let generic = head.kind == Kind::Word
                 && head.caps == Caps::Lower
-                && head.class & lx::ORG_HEAD != 0;
+                && head.class & lx::ANY_ORG_HEAD != 0;
             if !generic
                 || !is_open(p, k)
                 || !p.toks.get(k + 1).is_some_and(|t| t.caps.is_capitalised())
@@ -1445,7 +1491,7 @@ pub fn headed_quotes(p: &Prepared, found: &mut Vec<Found>) {
             continue;
         }
         let head = f.a - 2;
-        if !word(head) || p.toks[head].class & lx::ORG_HEAD == 0 {
+        if !word(head) || p.toks[head].class & lx::ANY_ORG_HEAD == 0 {
             continue;
         }
         let mut j = head;
@@ -1612,7 +1658,7 @@ pub fn abbreviation_stops(p: &Prepared, found: &mut [Found]) {
 /// Київського університету") and abbreviations ("студент КПІ") are not such names.
 pub fn person_nouns(p: &Prepared, found: &mut Vec<Found>) {
     let taken = covered(p, found);
-    let heads = lx::STOP | lx::NOT_NAME | lx::TIME | lx::TITLE | lx::ORG_HEAD | lx::LOC_HEAD;
+    let heads = lx::STOP | lx::NOT_NAME | lx::TIME | lx::TITLE | lx::ANY_ORG_HEAD | lx::LOC_HEAD;
     let name = |k: usize| {
         p.toks.get(k).is_some_and(|t| {
             t.caps == Caps::Title
@@ -1629,7 +1675,7 @@ pub fn person_nouns(p: &Prepared, found: &mut Vec<Found>) {
             || t.caps != Caps::Lower
             || t.class & lx::PERSON_NOUN == 0
             || !name(i + 1)
-            || p.toks.get(i + 2).is_some_and(|h| h.class & (lx::ORG_HEAD | lx::LOC_HEAD) != 0)
+            || p.toks.get(i + 2).is_some_and(|h| h.class & (lx::ANY_ORG_HEAD | lx::LOC_HEAD) != 0)
         {
             continue;
         }
@@ -1800,7 +1846,7 @@ fn headed_compound(lower: &str) -> bool {
         matches!(stem, "рад" | "дум")
             || [Lang::Uk, Lang::Ru].into_iter().any(|lang| {
                 let c = lx::lexicon(lang).classes(tail, stem, false);
-                c & lx::ORG_HEAD != 0 && c & lx::LOC_HEAD == 0
+                c & lx::ANY_ORG_HEAD != 0 && c & lx::LOC_HEAD == 0
             })
     })
 }
