@@ -1160,6 +1160,33 @@ pub fn person_suffixes(p: &Prepared, found: &mut [Found]) {
             f.set_class(Class::Per);
         }
     }
+    // A "body" named by one -ський/-цький adjective alone, with no noun after it, is a person
+    // (Кіяновська, Злочевського): bodies' names need their head noun.
+    const ADJECTIVE_SURNAME: &[&str] = &["ськ", "цьк", "ск", "цк"];
+    for i in 0..found.len() {
+        let f = found[i];
+        let t = &p.toks[f.a];
+        let lower = p.lower(t);
+        let noun_after = p.toks.get(f.b).is_some_and(|n| {
+            n.kind == Kind::Word
+                && n.caps == Caps::Lower
+                && (adjectival(p.lower(n)) || n.class & lx::ANY_ORG_HEAD != 0)
+        });
+        let coordinated = found.get(i + 1).is_some_and(|g| g.a == f.b + 1)
+            && p.toks.get(f.b).is_some_and(|n| matches!(p.lower(n), "и" | "та" | "й"));
+        if f.class == Some(Class::Org)
+            && f.b - f.a == 1
+            && is_cyrillic_word(p, f.a)
+            && t.caps == Caps::Title
+            && t.gaz == 0
+            && adjectival(lower)
+            && ADJECTIVE_SURNAME.iter().any(|e| super::stem(lower).ends_with(e))
+            && !noun_after
+            && !coordinated
+        {
+            found[i].set_class(Class::Per);
+        }
+    }
 }
 
 /// A name the tagger typed a place or a body that begins with a common given name ("Андрія",
@@ -1900,6 +1927,21 @@ mod tests {
             })
             .collect();
         (p, found)
+    }
+
+    #[test]
+    fn lone_adjectives_typed_bodies_are_surnames() {
+        let text =
+            "Заяву підписав Завадський, а Київський лісгосп і Волинський та Рівненський мовчали.";
+        let words = ["Завадський", "Київський", "Волинський", "Рівненський"];
+        let (p, mut found) = one_word_mentions(text, &words, EntityType::Organization);
+        person_suffixes(&p, &mut found);
+        let classes: Vec<Option<Class>> = found.iter().map(|f| f.class).collect();
+        // A noun after the adjective, or another adjective coordinated with it, keeps the body.
+        assert_eq!(
+            classes,
+            [Some(Class::Per), Some(Class::Org), Some(Class::Org), Some(Class::Per)]
+        );
     }
 
     #[test]
