@@ -1246,6 +1246,29 @@ pub fn split_mentions(p: &Prepared, found: &mut Vec<Found>) {
         }
     }
     *found = out;
+    // A given name and a surname in capitals after it are one person ("Олександр ПОПОВ", as
+    // signatures and lists write names), whatever the decoder made of the surname.
+    let mut k = 0;
+    while k < found.len() {
+        let f = found[k];
+        let caps_surname = |i: usize| {
+            p.toks.get(i).is_some_and(|t| {
+                t.kind == Kind::Word
+                    && t.caps == Caps::Upper
+                    && t.end - t.start >= 6
+                    && is_cyrillic_word(p, i)
+                    && t.class & (lx::ANY_ORG_HEAD | lx::LEGAL | lx::STOP) == 0
+            })
+        };
+        let next_free = found.get(k + 1).is_none_or(|g| g.a > f.b || g.b == f.b + 1);
+        if f.class == Some(Class::Per) && given(f.b - 1) && caps_surname(f.b) && next_free {
+            if found.get(k + 1).is_some_and(|g| g.a == f.b) {
+                found.remove(k + 1);
+            }
+            found[k].b += 1;
+        }
+        k += 1;
+    }
 }
 
 /// A capitalised Latin-script word inside Cyrillic text is a name left as its owners write it
