@@ -338,6 +338,9 @@ fn bodies_named_with_their_matters_parents_and_quoted_names() {
     assert_has(&uk, &found, EntityType::Organization, "Львівради");
     // Ukrainian feminine adjectives (-на, -ча) before a body's head noun are its name.
     assert_has(&uk, &found, EntityType::Organization, "Волинська обласна виборча комісія");
+    // A place's adjective before an abbreviation names a body.
+    assert_has(&uk, &found, EntityType::Organization, "Херсонській ТЕЦ");
+    assert_has(&uk, &found, EntityType::Organization, "Іршанському ГЗК");
     // A person named in full and a given name after it are two people.
     assert_has(&uk, &found, EntityType::Person, "Петра Гнатюка");
     assert_has(&uk, &found, EntityType::Person, "Тарас");

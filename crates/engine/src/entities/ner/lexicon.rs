@@ -48,10 +48,10 @@ pub const STREET: u32 = 1 << 15;
 /// "бабуся Ганна", "письменник Гоголь"); also [`TITLE`]s. The tagger reads the low 16 bits only; this one serves the rules.
 pub const PERSON_NOUN: u32 = 1 << 16;
 /// Head nouns of bodies' names the rules read besides the tagger's [`ORG_HEAD`]s
-/// ([`BODY_HEADS`]); [`ANY_ORG_HEAD`] is either.
+/// (the table `BODY_HEADS`); [`ANY_ORG_HEAD`] is either.
 pub const BODY_HEAD: u32 = 1 << 18;
 pub const ANY_ORG_HEAD: u32 = ORG_HEAD | BODY_HEAD;
-/// Words that open sentences without being names ([`OPENERS`]); for the rules only.
+/// Words that open sentences without being names (the table `OPENERS`); for the rules only.
 pub const OPENER: u32 = 1 << 17;
 
 /// Titles, offices and roles that stand before a person's name.

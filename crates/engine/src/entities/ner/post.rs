@@ -638,7 +638,18 @@ pub fn body_names(p: &Prepared, found: &mut Vec<Found>) {
         {
             j += 1;
         }
-        (lower(j) && p.toks[j].class & lx::ANY_ORG_HEAD != 0).then_some(j + 1)
+        // The head may be an abbreviation ("Херсонської ТЕЦ", "Іршанського ГЗК", "ТЕЦ-5"),
+        // one the knowledge base does not know as a place.
+        let abbreviation = j < limit && is_cyrillic_word(p, j) && {
+            let t = &p.toks[j];
+            let letters = p.text_of(t).split('-').next().unwrap_or("");
+            let n = letters.chars().count();
+            (2..=5).contains(&n)
+                && letters.chars().all(|c| c.is_uppercase())
+                && t.gaz == 0
+                && t.class & lx::STOP == 0
+        };
+        ((lower(j) && p.toks[j].class & lx::ANY_ORG_HEAD != 0) || abbreviation).then_some(j + 1)
     };
     let next_start: Vec<usize> =
         found.iter().skip(1).map(|f| f.a).chain(std::iter::once(p.toks.len())).collect();
