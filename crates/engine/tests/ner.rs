@@ -341,6 +341,8 @@ fn bodies_named_with_their_matters_parents_and_quoted_names() {
     // A place's adjective before an abbreviation names a body.
     assert_has(&uk, &found, EntityType::Organization, "Херсонській ТЕЦ");
     assert_has(&uk, &found, EntityType::Organization, "Іршанському ГЗК");
+    // A "person" does not start with a body's head noun.
+    assert_has(&uk, &found, EntityType::Organization, "Партії Відродження");
     // A person named in full and a given name after it are two people.
     assert_has(&uk, &found, EntityType::Person, "Петра Гнатюка");
     assert_has(&uk, &found, EntityType::Person, "Тарас");

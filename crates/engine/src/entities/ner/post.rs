@@ -768,7 +768,15 @@ pub fn body_ends(p: &Prepared, found: &mut Vec<Found>) {
             && head(f.a)
             && p.toks[f.a].caps == Caps::Title
             && (f.a + 1..f.b).all(&lower_word);
-        if (f.class == Some(Class::Loc) && lower_head) || (f.class.is_some() && descriptive) {
+        // A capitalised head noun alone inside a sentence names its body ("Руху", "Церкви"),
+        // and a "person" does not start with one ("Партії Регіонів").
+        let capitalised_head = (f.b - f.a == 1 || f.class == Some(Class::Per))
+            && head(f.a)
+            && p.toks[f.a].caps == Caps::Title
+            && !p.toks[f.a].sent_start;
+        if (f.class == Some(Class::Loc) && lower_head)
+            || (f.class.is_some() && (descriptive || capitalised_head))
+        {
             f.set_class(Class::Org);
         }
         // A bare head noun is not yet a name: its complement follows ("Партії | регіонів",
