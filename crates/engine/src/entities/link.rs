@@ -7,13 +7,13 @@
 //!    the knowledge base names it;
 //! 2. for people, the cross-script skeleton of the surname ([`translit::skeleton`]) finds
 //!    candidates, and the given name decides among them: the same skeleton
-//!    (Володимир/Vladimir), or an initial that fits ("Д. Песков"); a surname alone joins the
+//!    (Володимир/Vladimir), or an initial that fits ("Д. Бересков"); a surname alone joins the
 //!    best-known candidate;
 //! 3. for anything else, the skeleton of the whole name.
 //!
 //! The canonical name is recomputed from every form the corpus has used: the fullest Latin-script
-//! name, the most frequent among equals, diacritics preferred ("Nicolás Maduro" over "Nicolas
-//! Maduro"); an entity only ever named in Cyrillic gets a transliteration.
+//! name, the most frequent among equals, diacritics preferred ("Nicolás Moreno" over "Nicolas
+//! Moreno"); an entity only ever named in Cyrillic gets a transliteration.
 
 use super::names;
 use super::translit::{self, skeleton};
@@ -96,7 +96,7 @@ fn find(cluster: &Cluster, index: &dyn EntityIndex) -> Option<EntityRecord> {
         if let Some(e) = same.into_iter().chain(other).find(|e| e.kind != EntityType::Person) {
             return Some(e);
         }
-        // A lone word the tagger could not type as a person ("turned to Putin for help") that
+        // A lone word the tagger could not type as a person ("turned to Dorokhin for help") that
         // is the surname of a person the corpus already knows is that person: an alias learned
         // from the corpus, not from a list.
         if cluster.name.split_whitespace().count() == 1 {
@@ -257,14 +257,14 @@ mod tests {
     fn one_person_across_scripts_cases_and_spellings() {
         let mut store = MemStore::new();
         let docs = [
-            doc(1, "Ніколас Мадуро попросив допомоги.", &[("Ніколас Мадуро", EntityType::Person)]),
+            doc(1, "Ніколас Морено попросив допомоги.", &[("Ніколас Морено", EntityType::Person)]),
             doc(
                 2,
-                "Venezuelan dictator Nicolas Maduro asked for help.",
-                &[("Nicolas Maduro", EntityType::Person)],
+                "Chilean minister Nicolas Moreno asked for help.",
+                &[("Nicolas Moreno", EntityType::Person)],
             ),
-            doc(3, "President Nicolás Maduro wrote.", &[("Nicolás Maduro", EntityType::Person)]),
-            doc(4, "Maduro said.", &[("Maduro", EntityType::Person)]),
+            doc(3, "President Nicolás Moreno wrote.", &[("Nicolás Moreno", EntityType::Person)]),
+            doc(4, "Moreno said.", &[("Moreno", EntityType::Person)]),
         ];
         store.put_batch_linked(&docs, &EngineLinker).unwrap();
         let ids: std::collections::BTreeSet<_> = docs
@@ -277,7 +277,7 @@ mod tests {
             })
             .collect();
         assert_eq!(ids.len(), 1, "one entity: {ids:?}");
-        assert_eq!(canonical_of(&store, &docs[0], 0), "Nicolás Maduro");
+        assert_eq!(canonical_of(&store, &docs[0], 0), "Nicolás Moreno");
     }
 
     #[test]
@@ -286,14 +286,18 @@ mod tests {
         let docs = [
             doc(1, "John Smith spoke.", &[("John Smith", EntityType::Person)]),
             doc(2, "Adam Smith wrote.", &[("Adam Smith", EntityType::Person)]),
-            doc(3, "Володимир Путін і Vladimir Putin.", &[("Володимир Путін", EntityType::Person)]),
-            doc(4, "Vladimir Putin met.", &[("Vladimir Putin", EntityType::Person)]),
+            doc(
+                3,
+                "Володимир Дорохін і Vladimir Dorokhin.",
+                &[("Володимир Дорохін", EntityType::Person)],
+            ),
+            doc(4, "Vladimir Dorokhin met.", &[("Vladimir Dorokhin", EntityType::Person)]),
         ];
         store.put_batch_linked(&docs, &EngineLinker).unwrap();
         assert_ne!(canonical_of(&store, &docs[0], 0), canonical_of(&store, &docs[1], 0));
         assert_eq!(
             canonical_of(&store, &docs[2], 0),
-            "Vladimir Putin",
+            "Vladimir Dorokhin",
             "Ukrainian and Russian forms of one given name"
         );
     }

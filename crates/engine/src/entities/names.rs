@@ -1,6 +1,6 @@
 //! Names in their base form, across grammatical cases.
 //!
-//! Ukrainian and Russian decline names: Путін, Путіна, Путіну, Путіним; Ніколас, Ніколаса;
+//! Ukrainian and Russian decline names: Дорохін, Дорохіна, Дорохіну, Дорохіним; Ніколас, Ніколаса;
 //! Зеленський, Зеленського, Зеленським. No dictionary covers the names in the news, and the
 //! public Ukrainian stemmers are GPL, so the rules here are the project's own and deliberately
 //! small: [`stem`] strips one case ending from a Cyrillic word (keeping at least three letters),
@@ -83,32 +83,32 @@ mod tests {
         let key = |forms: &[&str]| {
             forms.iter().map(|f| name_key(f)).collect::<std::collections::BTreeSet<_>>()
         };
-        assert_eq!(key(&["Путін", "Путіна", "Путіну", "Путіним", "Путіні"]).len(), 1);
-        assert_eq!(key(&["Ніколас Мадуро", "Ніколаса Мадуро", "Ніколасу Мадуро"]).len(), 1);
+        assert_eq!(key(&["Дорохін", "Дорохіна", "Дорохіну", "Дорохіним", "Дорохіні"]).len(), 1);
+        assert_eq!(key(&["Ніколас Морено", "Ніколаса Морено", "Ніколасу Морено"]).len(), 1);
         assert_eq!(key(&["Зеленський", "Зеленського", "Зеленському", "Зеленським"]).len(), 1);
-        assert_eq!(key(&["Песков", "Пескова", "Пескову", "Песковым"]).len(), 1);
+        assert_eq!(key(&["Бересков", "Берескова", "Берескову", "Бересковым"]).len(), 1);
         assert_eq!(key(&["Дмитро", "Дмитра", "Дмитру"]).len(), 1);
         assert_eq!(
             key(&["Венесуела", "Венесуели", "Венесуелі", "Венесуелу", "Венесуелою"]).len(),
             1
         );
-        assert_eq!(key(&["Trump", "Trump's", "Trump’s"]).len(), 1);
+        assert_eq!(key(&["Crane", "Crane's", "Crane’s"]).len(), 1);
     }
 
     #[test]
     fn short_words_keep_their_letters() {
         assert_eq!(stem("Сі"), "сі");
         assert_eq!(stem("США"), "сша");
-        assert_ne!(stem("Путін"), stem("Пєсков"));
+        assert_ne!(stem("Дорохін"), stem("Бересков"));
     }
 
     #[test]
     fn base_form_prefers_the_nominative() {
         assert_eq!(
-            base_form([("Ніколаса Мадуро", 2), ("Ніколас Мадуро", 1)]),
-            Some("Ніколас Мадуро")
+            base_form([("Ніколаса Морено", 2), ("Ніколас Морено", 1)]),
+            Some("Ніколас Морено")
         );
-        assert_eq!(base_form([("Путіна", 3), ("Путіну", 1)]), Some("Путіна"));
-        assert_eq!(base_form([("Nicolas Maduro", 1), ("Maduro", 5)]), Some("Nicolas Maduro"));
+        assert_eq!(base_form([("Дорохіна", 3), ("Дорохіну", 1)]), Some("Дорохіна"));
+        assert_eq!(base_form([("Nicolas Moreno", 1), ("Moreno", 5)]), Some("Nicolas Moreno"));
     }
 }

@@ -4,8 +4,8 @@
 //! # What it must do
 //!
 //! Find every name in a news text, in English, Ukrainian and Russian (and Spanish and German),
-//! as a byte span that covers the whole name including its case ending ("Ніколаса Мадуро",
-//! "Путіну"), typed Person, Organization, Country, Place, Event or Equipment; fast enough that
+//! as a byte span that covers the whole name including its case ending ("Ніколаса Морено",
+//! "Дорохіну"), typed Person, Organization, Country, Place, Event or Equipment; fast enough that
 //! the whole per-document analysis runs at over a thousand documents a second on two cores; and
 //! without neural weights, which cannot be downloaded here. Spans are sorted, never overlap, lie
 //! on `char` boundaries and carry no surrounding white space.
@@ -55,7 +55,7 @@
 //!    organisation ("ТОВ «Укргеоекологія»", "ООО «Алтек»"), a generic head noun before a quoted
 //!    name is a descriptor and not part of the name ("партії «Єдина Країна»" names "Єдина
 //!    Країна"), a settlement word is not part of a place's name ("місто Щастя"), titles leave
-//!    person names and initials join them ("Д. Пєсков", "Б.Обама"), a capitalised sentence
+//!    person names and initials join them ("Д. Бересков", "Б.Обама"), a capitalised sentence
 //!    starter is not part of a name, one type per name within a document (votes weighted by
 //!    confidence; a one-word mention that is the surname of a person named in full is a person),
 //!    one-word names the decoder missed are recovered from their other occurrences, and
@@ -337,11 +337,11 @@ mod tests {
     #[test]
     fn stems_join_case_forms_and_languages() {
         let key = |w: &str, uk: bool| stem(&fold::fold(w, uk)).to_string();
-        assert_eq!(key("Путіна", true), key("Путин", false));
+        assert_eq!(key("Дорохіна", true), key("Дорохин", false));
         assert_eq!(key("партії", true), key("партия", false));
         assert_eq!(key("компании", false), key("компанія", true));
         assert_eq!(key("Росії", true), key("Росія", true));
         assert_eq!(key("Зеленського", true), key("Зеленському", true));
-        assert_eq!(key("Trump", false), "trump");
+        assert_eq!(key("Crane", false), "crane");
     }
 }
