@@ -156,7 +156,8 @@ fn the_seed_questions_are_answered_from_their_files() {
         }
     }
 
-    // What did Maduro ask Russia for? Answered from 001, 003 and 004.
+    // The second question (what the Venezuelan leader asked Russia for): answered from 001, 003
+    // and 004.
     let brief = ask(&data, gold["questions"][1]["question"].as_str().unwrap(), &[]);
     assert_cited(&brief, &texts);
     let files: std::collections::BTreeSet<&str> = items(&brief)
@@ -189,20 +190,23 @@ fn the_seed_questions_are_answered_from_their_files() {
             })
             .collect()
     };
-    let maduro = labels_of("Nicolás Maduro");
+    // The people whose framing differs, named by the gold file: the Venezuelan leader, then the
+    // Russian one.
+    let framed = |i: usize| gold["framing"]["expect"][i]["entity"].as_str().unwrap();
+    let venezuelan = labels_of(framed(0));
     for (file, word) in
         [("001", "dictator"), ("003", "диктатора"), ("000", "president"), ("004", "president")]
     {
         assert!(
-            maduro.iter().any(|(f, t)| f == file && t.contains(word)),
-            "{file} {word}: {maduro:?}"
+            venezuelan.iter().any(|(f, t)| f == file && t.contains(word)),
+            "{file} {word}: {venezuelan:?}"
         );
     }
-    let putin = labels_of("Vladimir Putin");
+    let russian = labels_of(framed(1));
     for (file, word) in [("003", "диктатора"), ("000", "leader"), ("001", "president")] {
         assert!(
-            putin.iter().any(|(f, t)| f == file && t.contains(word)),
-            "{file} {word}: {putin:?}"
+            russian.iter().any(|(f, t)| f == file && t.contains(word)),
+            "{file} {word}: {russian:?}"
         );
     }
     for item in gold["timeline"].as_array().unwrap().iter().filter(|t| t["level"] == "must") {

@@ -55,25 +55,25 @@ fn snapshots() {
 fn inflected_slavic_names_are_whole() {
     let uk = fixture("uk");
     let found = run(&uk, Lang::Uk);
-    assert_has(&uk, &found, EntityType::Person, "Ніколас Мадуро");
-    assert_has(&uk, &found, EntityType::Person, "Ніколаса Мадуро");
-    assert_has(&uk, &found, EntityType::Person, "Путіну");
+    assert_has(&uk, &found, EntityType::Person, "Ніколас Морено");
+    assert_has(&uk, &found, EntityType::Person, "Ніколаса Морено");
+    assert_has(&uk, &found, EntityType::Person, "Дорохіну");
     assert_has(&uk, &found, EntityType::Person, "Коваленка");
     assert_has(&uk, &found, EntityType::Country, "Венесуели");
     assert_has(&uk, &found, EntityType::Place, "Каракаса");
     let ru = fixture("ru");
     let found = run(&ru, Lang::Ru);
-    assert_has(&ru, &found, EntityType::Person, "Николаса Мадуро");
-    assert_has(&ru, &found, EntityType::Person, "Путину");
+    assert_has(&ru, &found, EntityType::Person, "Николаса Морено");
+    assert_has(&ru, &found, EntityType::Person, "Дорохину");
     assert_has(&ru, &found, EntityType::Person, "Лаврова");
 }
 
 #[test]
 fn initials_belong_to_the_name() {
     let uk = fixture("uk");
-    assert_has(&uk, &run(&uk, Lang::Uk), EntityType::Person, "Д. Пєсков");
+    assert_has(&uk, &run(&uk, Lang::Uk), EntityType::Person, "Д. Бєресков");
     let ru = fixture("ru");
-    assert_has(&ru, &run(&ru, Lang::Ru), EntityType::Person, "Д. Песков");
+    assert_has(&ru, &run(&ru, Lang::Ru), EntityType::Person, "Д. Бересков");
 }
 
 #[test]
@@ -84,14 +84,14 @@ fn titles_stay_outside_names() {
     assert!(!covered(&uk, &found, "Президент"), "{:#?}", lines(&uk, &found));
     let en = fixture("en");
     let found = run(&en, Lang::En);
-    assert_has(&en, &found, EntityType::Person, "Nicolás Maduro");
-    assert_has(&en, &found, EntityType::Person, "Dmitry Peskov");
-    assert_has(&en, &found, EntityType::Person, "Trump");
+    assert_has(&en, &found, EntityType::Person, "Nicolás Moreno");
+    assert_has(&en, &found, EntityType::Person, "Dmitry Bereskov");
+    assert_has(&en, &found, EntityType::Person, "Crane");
     assert_has(&en, &found, EntityType::Person, "Mark Rutte");
     assert_has(&en, &found, EntityType::Organization, "NATO");
     let de = fixture("de");
     let found = run(&de, Lang::De);
-    assert_has(&de, &found, EntityType::Person, "Dmitri Peskow");
+    assert_has(&de, &found, EntityType::Person, "Dmitri Bereskow");
     assert_has(&de, &found, EntityType::Person, "Anna Keller");
 }
 
@@ -160,12 +160,13 @@ fn acronyms_countries_places_and_equipment() {
     let es = fixture("es");
     let found = run(&es, Lang::Es);
     assert_has(&es, &found, EntityType::Organization, "Asamblea Nacional");
-    assert_has(&es, &found, EntityType::Person, "Dmitri Peskov");
+    assert_has(&es, &found, EntityType::Person, "Dmitri Bereskov");
 }
 
 #[test]
 fn paragraphs_in_another_language_use_their_own_rules() {
-    let text = "Міністр заявив, що Київ готовий.\n\nThe Kremlin said Vladimir Putin would reply.";
+    let text =
+        "Міністр заявив, що Київ готовий.\n\nThe Kremlin said Vladimir Dorokhin would reply.";
     let second = text.find("The").unwrap();
     let langs = [
         LangSpan { start: 0, end: second - 2, language: Some(Lang::Uk), confidence: 0.9 },
@@ -173,7 +174,7 @@ fn paragraphs_in_another_language_use_their_own_rules() {
     ];
     let found = detect(text, &sentences(text, Some(Lang::Uk)), &langs, Some(Lang::Uk));
     assert_has(text, &found, EntityType::Place, "Київ");
-    assert_has(text, &found, EntityType::Person, "Vladimir Putin");
+    assert_has(text, &found, EntityType::Person, "Vladimir Dorokhin");
     assert_has(text, &found, EntityType::Organization, "Kremlin");
 }
 
@@ -193,7 +194,7 @@ fn check_spans(text: &str, found: &[Detected]) -> Result<(), TestCaseError> {
 }
 
 const PIECES: &[&str] = &[
-    "Президент Ніколас Мадуро заявив",
+    "Президент Ніколас Морено заявив",
     "«Газпром»",
     "ТОВ «ЛБК «Наш Дом»",
     "«",

@@ -122,7 +122,7 @@ pub fn entity_checks(opts: &EvalOptions) -> Result<Vec<Check>, EvalError> {
             for form in forms.as_array().into_iter().flatten().filter_map(Value::as_str) {
                 let key = loose_key(form);
                 // The form as a whole mention; else as whole words inside a longer mention
-                // (a file that names "Dmitry Peskov" only, with "Peskov" listed too).
+                // (a file that names "Dmitry Bereskov" only, with "Bereskov" listed too).
                 let exact = |m: &&parallax_model::Mention| {
                     m.span().text(&stored.article.text).is_some_and(|t| loose_key(t) == key)
                 };

@@ -71,7 +71,7 @@ pub struct Mention {
     pub end: usize,
     #[serde(rename = "type")]
     pub kind: EntityType,
-    /// The mention's name in its base form ("Ніколаса Мадуро" → "Ніколас Мадуро"), the key of
+    /// The mention's name in its base form ("Ніколаса Морено" → "Ніколас Морено"), the key of
     /// in-document identity.
     pub lemma: String,
     /// Which in-document cluster this mention belongs to (an index into
@@ -89,9 +89,9 @@ impl Mention {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DescriptorForm {
-    /// "Kremlin spokesman Dmitry Peskov", "венесуельського диктатора Ніколаса Мадуро".
+    /// "Kremlin spokesman Dmitry Bereskov", "венесуельського диктатора Ніколаса Морено".
     Premodifier,
-    /// "Dmitry Peskov, the Kremlin spokesman,".
+    /// "Dmitry Bereskov, the Kremlin spokesman,".
     Apposition,
     /// "The Venezuelan ruler" referring back to a named person.
     Definite,
@@ -129,7 +129,7 @@ pub struct DocEntities {
 pub struct Cluster {
     #[serde(rename = "type")]
     pub kind: EntityType,
-    /// The fullest name the article uses, in its base form ("Ніколас Мадуро").
+    /// The fullest name the article uses, in its base form ("Ніколас Морено").
     pub name: String,
     /// The knowledge-base entry when the entity is known there ("country:VE", "outlet:TASS").
     pub kb: Option<String>,

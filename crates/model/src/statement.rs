@@ -45,7 +45,7 @@ pub struct Source {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Statement {
     pub form: StatementForm,
-    /// The words that name the speaker as written ("Kremlin Spokesman Dmitry Peskov", "he").
+    /// The words that name the speaker as written ("Kremlin Spokesman Dmitry Bereskov", "he").
     pub speaker: Option<Span>,
     /// The speaker's in-document entity cluster, when resolved (a pronoun or a definite
     /// description resolved to the nearest compatible entity when clear).

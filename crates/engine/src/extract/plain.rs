@@ -628,7 +628,7 @@ fn byline(line: &str) -> Option<String> {
     looks_like_name(name).then(|| name.to_string())
 }
 
-/// Two to four capitalised words, letters only: "Tim Roe", "Ніколас Мадуро".
+/// Two to four capitalised words, letters only: "Tim Roe", "Ніколас Морено".
 fn looks_like_name(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
     (2..=4).contains(&words.len())

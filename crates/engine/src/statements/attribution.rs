@@ -6,17 +6,17 @@
 //! antecedent, the statement a coordinated verb shares its subject with).
 //!
 //! 1. **Quotations** first. A quotation is direct speech when a cue stands right after it
-//!    (`"…," he said`, `«…», — заявив X`, `"…", - сказала глава`, `“…” Trump said.`) or right
+//!    (`"…," he said`, `«…», — заявив X`, `"…", - сказала глава`, `“…” Crane said.`) or right
 //!    before it (`X said: "…"`, `X заявив: «…»`, `X said that “…”` when the quotation is the
 //!    whole clause).
 //! 2. **Verb cues** (say, deny, заявити, сообщить...). The speaker is the noun phrase before the
-//!    verb, read backwards to a clause boundary over adverbs and auxiliaries ("Maduro earlier
+//!    verb, read backwards to a clause boundary over adverbs and auxiliaries ("Moreno earlier
 //!    said"); the content is the clause after it, from a complementiser ("that", "що", "что") or,
-//!    without one, from the verb ("Trump said Russia..."), to the end of the clause (the sentence,
+//!    without one, from the verb ("Crane said Russia..."), to the end of the clause (the sentence,
 //!    a semicolon, a trailing attribution frame such as ", пише агентство Bloomberg", or a verb
 //!    coordinated with the cue: "denies X and claims Y"). When nothing but an addressee or an
 //!    adverbial follows the verb, the statement is inverted and its content is what precedes the
-//!    comma: "…, Kremlin Spokesman Dmitry Peskov told TASS", "…, заявив X", "…, said X".
+//!    comma: "…, Kremlin Spokesman Dmitry Bereskov told TASS", "…, заявив X", "…, said X".
 //!    A parenthetical frame ("as the Post reported, …", "як зазначається в документах, …") makes
 //!    the main clause the content; "про це повідомляє X" / "об этом сообщает X" points back to
 //!    the previous sentence.
@@ -51,7 +51,7 @@ pub(crate) enum Written {
     Phrase,
     /// A personal pronoun of this gender.
     Pronoun(Gender),
-    /// A relative pronoun whose antecedent is this span ("Trump, who said").
+    /// A relative pronoun whose antecedent is this span ("Crane, who said").
     Relative(Option<Span>),
     /// The subject of the statement at this index (a coordinated verb: "denies X and claims Y").
     SameAs(usize),
@@ -207,7 +207,7 @@ pub(crate) fn find_cues(doc: &Doc) -> Vec<Cue> {
                     let named = role.is_verb()
                         && (t.cap && i > a || doc.mention_at.get(i).copied().flatten().is_some());
                     // After an article, a possessive or a number a verb form is a noun: "the
-                    // states", "its report", "Trump’s claims", "two notes".
+                    // states", "its report", "Crane’s claims", "two notes".
                     let noun = role.is_verb()
                         && i > a
                         && doc.tok(i - 1).is_some_and(|p| {
@@ -348,7 +348,7 @@ fn left_np(doc: &Doc, sent_a: usize, end: usize, lex: &Lexicon) -> (usize, usize
 
 /// Trims a speaker phrase: leading fillers and connectives; and when it names a person, the
 /// words around the name that are not the person's title (`"З моменту повернення до влади
-/// президент США Трамп"` → `"президент США Трамп"`).
+/// президент США Крейн"` → `"президент США Крейн"`).
 fn trim_speaker(doc: &Doc, a: usize, b: usize, lex: &Lexicon) -> (usize, usize) {
     let mut a = a;
     while a < b
@@ -428,7 +428,7 @@ fn is_determiner(w: &str) -> bool {
 
 /// The noun phrase after token `start` up to clause punctuation, a date, a complementiser, or a
 /// preposition once a name has been seen (a preposition before any name is crossed: "посол США
-/// у Венесуелі Джеймс Сторі").
+/// у Венесуелі Джеймс Толбі").
 fn right_np(doc: &Doc, start: usize, sent_b: usize, lex: &Lexicon) -> (usize, usize) {
     let mut i = start;
     let mut person_seen = false;
@@ -1009,7 +1009,7 @@ fn verb_statement(
             d.speaker = prev.speaker;
             return Some(d);
         }
-        // The subject of the sentence: "Trump hardly clarified the matter, asserting…".
+        // The subject of the sentence: "Crane hardly clarified the matter, asserting…".
         let (a, b) = sentence_subject(doc, sa, la, lex)?;
         let w = written_as(doc, a, b, Stop::Start, lex);
         return make(
@@ -1079,7 +1079,7 @@ fn verb_statement(
         let (ra2, rb2) = speaker_range(doc, ra, rb, &w, lex);
         let comma = before.unwrap_or(sa);
         let start = content_start_before(doc, sa, comma, lex);
-        // The speaker must close the clause: "…, said Peskov." / "…, said X, the spokesman."
+        // The speaker must close the clause: "…, said Bereskov." / "…, said X, the spokesman."
         let pronoun_phrase =
             (ra..rb).any(|i| lex.pronouns.contains_key(doc.lower(i))) && rb - ra > 1;
         let closes =
@@ -1099,7 +1099,7 @@ fn verb_statement(
     }
 
     // A subject with appositions or a parenthetical before the comma: "The state’s campaign
-    // chairman, Phil Lovas, said he…", "Trump, speaking to veterans, said he…".
+    // chairman, Phil Lovas, said he…", "Crane, speaking to veterans, said he…".
     if cue_after_punct && right.content.is_some() {
         if let Some(p) = before.filter(|&p| doc.tok(p).is_some_and(|t| t.is_punct(','))) {
             if let Some((a, b)) = subject_with_appositions(doc, sa, p, lex) {
@@ -1185,7 +1185,7 @@ fn verb_statement(
             Some(d)
         }
         None => {
-            // Inverted: "…, Kremlin Spokesman Dmitry Peskov told TASS."
+            // Inverted: "…, Kremlin Spokesman Dmitry Bereskov told TASS."
             let inverted = stop == Stop::Punct
                 && before
                     .is_some_and(|p| doc.is_clause_punct(p) || doc.is_dash(p) || doc.is_quote(p));
@@ -1340,7 +1340,7 @@ fn clause_follows(doc: &Doc, i: usize, sb: usize, lex: &Lexicon) -> bool {
 }
 
 /// The subject of a cue written right after a comma, with appositions or a parenthetical clause
-/// between it and the cue: "The state’s campaign chairman, Phil Lovas, said", "Trump, speaking
+/// between it and the cue: "The state’s campaign chairman, Phil Lovas, said", "Crane, speaking
 /// to a veterans group, said". The subject opens its clause at `from` (or after a colon, a
 /// dash or a quotation mark); the speaker span runs over the appositions that are noun phrases.
 fn subject_with_appositions(
@@ -1699,7 +1699,7 @@ pub(crate) fn links(doc: &Doc, a: usize, b: usize, lex: &Lexicon) -> Vec<Span> {
     out
 }
 
-/// The cue right after a quotation: `"…," he said`, `«…», — заявив X`, `“…” Trump said.`
+/// The cue right after a quotation: `"…," he said`, `«…», — заявив X`, `“…” Crane said.`
 fn quote_after(doc: &Doc, cues: &[Cue], used: &mut [bool], q: &Quote) -> Option<Draft> {
     if !q.closed {
         return None;

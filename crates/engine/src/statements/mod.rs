@@ -24,10 +24,10 @@
 //!    Y"), inverted frames ("…, X told TASS", "…, заявив X"), source phrases ("according to X",
 //!    "за словами X", "по словам X") and impersonal cues ("у документах ідеться").
 //! 3. **Resolution** (here): the speaker phrase names an entity cluster when a mention lies inside
-//!    it; otherwise a descriptor the entity stage attached ("The Venezuelan ruler" → Maduro); a
+//!    it; otherwise a descriptor the entity stage attached ("The Venezuelan ruler" → Moreno); a
 //!    pronoun takes the speaker of the previous statement, or the nearest person mentioned before
 //!    it, whose gender agrees with the pronoun and with the verb ("сказала" is feminine); a
-//!    relative pronoun ("Trump, who said") takes the name before it. Outlets are recognised by
+//!    relative pronoun ("Crane, who said") takes the name before it. Outlets are recognised by
 //!    the knowledge base's names (`sources`); "the newspaper", "видання" take the nearest outlet
 //!    named before; documents ("the documents", "тими ж документами") take the documents named
 //!    before with the same head noun, and inherit who obtained them ("obtained by WP").
@@ -245,7 +245,7 @@ struct Resolver<'a> {
     sources: Vec<Src>,
     /// What each statement's speaker resolved to, for coordinated subjects and pronouns.
     resolved: Vec<Speaker>,
-    /// Genders learnt for clusters from verbs ("Мадуро заявив").
+    /// Genders learnt for clusters from verbs ("Морено заявив").
     genders: Vec<Option<Gender>>,
     /// The sources each statement's citing and agent phrases name, nearest first.
     citing: Vec<Vec<usize>>,
@@ -362,7 +362,7 @@ impl<'a> Resolver<'a> {
             }
         }
         // 1. A person named in the phrase (the last: the head of "Russian Deputy Foreign Minister
-        //    Sergey Ryabkov").
+        //    Sergey Tyabkov").
         if let Some(&m) = inside.iter().rev().find(|&&m| kind_of(m) == EntityType::Person) {
             return Speaker::Cluster(ents.mentions[m].cluster);
         }
@@ -415,7 +415,7 @@ impl<'a> Resolver<'a> {
         if let Some(&m) = inside.last() {
             return Speaker::Cluster(ents.mentions[m].cluster);
         }
-        // 9. A surname the tagger missed ("Maduro" opening a sentence): the person of that name.
+        // 9. A surname the tagger missed ("Moreno" opening a sentence): the person of that name.
         let capitalised = self.text(s).chars().next().is_some_and(char::is_uppercase);
         if let Some(c) = capitalised.then(|| self.surname(&words, s.start)).flatten() {
             return Speaker::Cluster(c);

@@ -5,7 +5,7 @@
 //!
 //! - **term** — a light stem of every content word of the title and body (lower case, one
 //!   inflectional ending stripped, cut to seven letters). Shared within a language, and between
-//!   languages that write a word alike (Газпром in Russian and Ukrainian, Trump in English and
+//!   languages that write a word alike (Газпром in Russian and Ukrainian, Crane in English and
 //!   Spanish).
 //! - **cross** — the first four sound classes of the word's cross-script skeleton
 //!   ([`crate::entities::translit::skeleton`] of the stem): радарів / radars → `rdr`, аннексии /

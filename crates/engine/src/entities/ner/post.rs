@@ -1590,8 +1590,8 @@ pub fn headed_quotes(p: &Prepared, found: &mut Vec<Found>) {
     replace_overlapping(found, extra.collect());
 }
 
-/// A sentence's first word that is capitalised only because it comes first ("Вчера Путину...",
-/// "Днями Путіну..."): a function word, a sentence starter or a time word is not part of the name
+/// A sentence's first word that is capitalised only because it comes first ("Вчера Дорохину...",
+/// "Днями Дорохіну..."): a function word, a sentence starter or a time word is not part of the name
 /// after it.
 pub fn sentence_starts(p: &Prepared, found: &mut Vec<Found>) {
     use super::features::doc;

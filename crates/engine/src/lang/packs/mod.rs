@@ -216,7 +216,7 @@ pub struct SpeechRules {
     /// Personal pronouns that can be speakers, with their gender after a colon (`m`, `f`, `n`,
     /// `p` for plural): "he:m", "вона:f".
     pub pronouns: &'static [&'static str],
-    /// Relative pronouns that can be speakers ("who" in "Trump, who said..."): the speaker is the
+    /// Relative pronouns that can be speakers ("who" in "Crane, who said..."): the speaker is the
     /// name before them.
     pub relatives: &'static [&'static str],
     /// Words a speaker's noun phrase never extends back over: conjunctions and prepositions
