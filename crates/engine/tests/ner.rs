@@ -415,3 +415,26 @@ fn bodies_with_the_place_they_belong_to_and_the_name_they_bear() {
     );
     assert!(!has(&ru, &found, EntityType::Person, "Сверчкова"));
 }
+
+#[test]
+fn roads_lists_of_regions_former_states_and_bodies_with_two_complements() {
+    let uk = fixture("uk");
+    let found = run(&uk, Lang::Uk);
+    // A road's code after a road word is a place, and so is each town of its chain; a tank's
+    // designation stays equipment.
+    assert_has(&uk, &found, EntityType::Place, "Т-14");
+    for town in ["Ясногір’я", "Вербівка", "Дубрівка"] {
+        assert_has(&uk, &found, EntityType::Place, town);
+    }
+    assert_has(&uk, &found, EntityType::Equipment, "Т-72");
+    // Adjectives listed after a place's head noun and a dash are places.
+    for region in ["Волинській", "Житомирській", "Рівненській"] {
+        assert_has(&uk, &found, EntityType::Place, region);
+    }
+    // A state that no longer exists is a place the knowledge base knows.
+    assert_has(&uk, &found, EntityType::Place, "СРСР");
+    // A body's noun takes two genitive phrases, then its country.
+    assert_has(&uk, &found, EntityType::Organization, "Міністерство охорони здоров'я України");
+    // A name the decoder took for a body is a person when it acts in the past tense.
+    assert_has(&uk, &found, EntityType::Person, "Грім");
+}

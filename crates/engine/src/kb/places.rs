@@ -1,5 +1,5 @@
 //! Places that are neither countries nor capitals: continents, regions, seas, straits,
-//! territories, landmarks and cities.
+//! territories, landmarks, cities and former states.
 
 use super::table::{self, by_lang, cell, lines, push_unique};
 use parallax_model::Lang;
@@ -29,6 +29,9 @@ pub enum PlaceKind {
     /// A named site (Suez Canal, Zaporizhzhia nuclear power plant, Red Square).
     Landmark,
     City,
+    /// A state that no longer exists (Soviet Union, Austria-Hungary, Kievan Rus).
+    #[serde(rename = "former-state")]
+    FormerState,
 }
 
 impl PlaceKind {
@@ -45,6 +48,7 @@ impl PlaceKind {
             "territory" => PlaceKind::Territory,
             "landmark" => PlaceKind::Landmark,
             "city" => PlaceKind::City,
+            "former-state" => PlaceKind::FormerState,
             _ => PlaceKind::Region,
         }
     }

@@ -216,6 +216,7 @@ pub fn detect_with(
     post::given_names(&p, &mut found);
     post::split_mentions(&p, &mut found);
     post::acting_people(&p, &mut found);
+    post::deities(&p, &mut found);
     post::person_suffixes(&p, &mut found);
     post::person_nouns(&p, &mut found);
     post::company_words(&p, &mut found);
@@ -246,7 +247,114 @@ pub fn detect_with(
         let kind = refine(text, span, f.kind);
         out.push(Detected { span, kind, confidence: f.confidence });
     }
+    routes(text, &mut out);
     out
+}
+
+/// Words before a road's code that say it is a road ("автомобільної дороги М-03", "трасса
+/// М-4", "highway A-1"), by the start of their lower-case form.
+const ROAD_WORDS: &[&str] = &[
+    "дорог",
+    "доріг",
+    "автодорог",
+    "автошлях",
+    "шлях",
+    "шосе",
+    "шоссе",
+    "трас",
+    "магістрал",
+    "магистрал",
+    "автомагістрал",
+    "автомагистрал",
+    "road",
+    "highway",
+    "motorway",
+    "route",
+    "freeway",
+    "autobahn",
+    "bundesstraße",
+    "carretera",
+    "autopista",
+    "autovía",
+    "ruta",
+];
+
+/// Whether a word is written like a road's code: one capital letter, a hyphen (or none), one to
+/// four digits (М-03, Н-02, E-40, A1).
+fn is_road_code(word: &str) -> bool {
+    let mut chars = word.chars();
+    let Some(letter) = chars.next().filter(|c| c.is_uppercase()) else { return false };
+    let digits = chars.as_str().strip_prefix('-').unwrap_or(chars.as_str());
+    letter.is_alphabetic()
+        && (1..=4).contains(&digits.len())
+        && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A road is named by its code and the towns it joins ("М-03 Київ-Харків-Довжанський"): the
+/// code is a place, and so is each town of the chain after it. The decoder has no such shape
+/// and takes the whole for one person, or the code for a piece of equipment. A code counts when
+/// a road word precedes it or a chain of capitalised names joined by hyphens follows it within
+/// the mention.
+fn routes(text: &str, out: &mut Vec<Detected>) {
+    let mut i = 0;
+    while i < out.len() {
+        let (span, confidence) = (out[i].span, out[i].confidence);
+        let Some(s) = span.text(text) else {
+            i += 1;
+            continue;
+        };
+        let code_len = s.find(char::is_whitespace).unwrap_or(s.len());
+        let (code, rest) = s.split_at_checked(code_len).unwrap_or((s, ""));
+        if !is_road_code(code) {
+            i += 1;
+            continue;
+        }
+        let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+        let chain = rest.split_whitespace().next().is_some_and(|w| {
+            w.contains('-') && w.split('-').all(capitalised) && code.contains('-')
+        });
+        let road_before = || {
+            let before = text.get(..span.start).unwrap_or("").split_whitespace().next_back();
+            before
+                .map(str::to_lowercase)
+                .is_some_and(|w| ROAD_WORDS.iter().any(|r| w.starts_with(r)))
+        };
+        if !chain && !road_before() {
+            i += 1;
+            continue;
+        }
+        let place = |start: usize, end: usize| {
+            let span = Span::new(start, end);
+            Detected { span, kind: refine(text, span, EntityType::Place), confidence }
+        };
+        let mut parts = vec![place(span.start, span.start + code_len)];
+        let mut offset = span.start + code_len;
+        for word in rest.split_inclusive(char::is_whitespace) {
+            let trimmed = word.trim_end();
+            if trimmed.is_empty() || trimmed.chars().all(|c| matches!(c, '-' | '–' | '—')) {
+                offset += word.len();
+                continue;
+            }
+            if !capitalised(trimmed) {
+                break;
+            }
+            if trimmed.split('-').all(capitalised) {
+                // Towns joined by hyphens; a name with a lower-case part ("Ростов-на-Дону") is
+                // one town.
+                let mut at = offset;
+                for part in trimmed.split('-') {
+                    parts.push(place(at, at + part.len()));
+                    at += part.len() + 1;
+                }
+            } else {
+                parts.push(place(offset, offset + trimmed.len()));
+            }
+            offset += word.len();
+        }
+        let n = parts.len();
+        out.splice(i..=i, parts);
+        i += n;
+    }
 }
 
 /// The decoder's mentions, sentence by sentence, as token ranges.

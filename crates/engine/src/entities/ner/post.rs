@@ -716,7 +716,12 @@ pub fn body_ends(p: &Prepared, found: &mut Vec<Found>) {
     // A head noun's complement from `k`: a noun phrase, and one more joined by "та", "і" or
     // "и" ("Міністерства | освіти і науки"); its end.
     let complement = |k: usize, limit: usize, genitive: bool| -> Option<usize> {
-        let end = phrase(k, limit, genitive)?;
+        let mut end = phrase(k, limit, genitive)?;
+        // A genitive noun may govern one more ("Міністерство охорони | здоров'я",
+        // "Національного агентства запобігання | корупції").
+        if let Some(next) = phrase(end, limit, true) {
+            end = next;
+        }
         let and = end < limit && matches!(p.lower(&p.toks[end]), "и" | "та");
         Some(phrase(end + 1, limit, genitive).filter(|_| and).unwrap_or(end))
     };
@@ -934,6 +939,8 @@ fn genitive_like(lower: &str) -> bool {
         return ["ого", "его", "ои", "ой", "ей", "их", "ых"].iter().any(|e| lower.ends_with(e));
     }
     lower.ends_with("ости")
+        || lower.ends_with("ень")
+        || lower.ends_with("ань")
         || (!["ти", "чи", "ть"].iter().any(|e| lower.ends_with(e))
             && ["и", "а", "я", "у", "ю", "ов", "ев", "ей"].iter().any(|e| lower.ends_with(e)))
 }
@@ -1011,7 +1018,8 @@ pub fn district_names(p: &Prepared, found: &mut Vec<Found>) {
 /// Adjectives coordinated before one district's head noun name districts of their own:
 /// "Полтавського, Миргородського та Кременчуцького районів" names three places. Each
 /// capitalised adjective before the district, joined by a comma or "та", "і", "и", becomes a
-/// place, whatever the decoder made of it.
+/// place, whatever the decoder made of it; so does each of two or more such adjectives listed
+/// after a dash or a colon that follows a place's head noun.
 fn coordinated_districts(p: &Prepared, found: &mut Vec<Found>) {
     let joiner = |k: usize| {
         let t = &p.toks[k];
@@ -1036,6 +1044,25 @@ fn coordinated_districts(p: &Prepared, found: &mut Vec<Found>) {
             k -= 2;
         }
     }
+    // The head noun may come first, in the plural, with the list after a dash or a colon:
+    // "в західних областях України – Волинській, Київській, Львівській".
+    for (k, t) in p.toks.iter().enumerate() {
+        let opens_list = t.kind == Kind::Punct && matches!(t.first_char, '–' | '—' | '-' | ':');
+        let headed = (k.saturating_sub(3)..k)
+            .any(|j| p.toks[j].class & lx::LOC_HEAD != 0 && p.toks[j].caps == Caps::Lower);
+        if !opens_list || !headed || k + 1 >= p.toks.len() || !adjective(k + 1) {
+            continue;
+        }
+        let mut list = vec![k + 1];
+        let mut j = k + 1;
+        while j + 2 < p.toks.len() && joiner(j + 1) && adjective(j + 2) {
+            j += 2;
+            list.push(j);
+        }
+        if list.len() >= 2 {
+            places.extend(list);
+        }
+    }
     if places.is_empty() {
         return;
     }
@@ -1052,27 +1079,34 @@ static GIVEN_NAMES: LazyLock<HashSet<u32>> = LazyLock::new(|| {
         if line.starts_with('#') {
             continue;
         }
-        for name in line.split('|').map(str::trim).filter(|n| !n.is_empty()) {
-            for ukrainian in [true, false] {
-                let folded = super::fold::fold(name, ukrainian);
-                let stem = super::stem(&folded);
-                // A stem of one or two letters would match too many words.
-                if stem.chars().count() >= 3 {
-                    set.insert(super::features::hash_bytes(2, stem.as_bytes()));
-                }
-            }
-        }
+        stem_keys(line.split('|').map(str::trim).filter(|n| !n.is_empty()), &mut set);
     }
     set
 });
 
-/// A one-word "place" that the knowledge base does not know and that the document makes the
-/// subject of a past-tense verb more often than it puts it after a preposition of place
-/// ("Чеслав засміявся", "Голуба відповіла", "Марика сказала") is a person: Ukrainian and
-/// Russian past tenses agree in gender with people, and unknown places are seldom the subjects
-/// of verbs. Novels and reportage name many people the model has never seen. (Prepositions are
-/// counted rather than excluded because Ukrainian "з" and "у" also mean "with" and "at
-/// someone's".)
+/// Adds the tagger's stem keys ([`super::features::Tok::h_stem`]) of `names`, read as
+/// Ukrainian and as Russian, to `set`.
+fn stem_keys<'a>(names: impl Iterator<Item = &'a str>, set: &mut HashSet<u32>) {
+    for name in names {
+        for ukrainian in [true, false] {
+            let folded = super::fold::fold(name, ukrainian);
+            let stem = super::stem(&folded);
+            // A stem of one or two letters would match too many words.
+            if stem.chars().count() >= 3 {
+                set.insert(super::features::hash_bytes(2, stem.as_bytes()));
+            }
+        }
+    }
+}
+
+/// A one-word "place" or "body" that the knowledge base does not know, that has no body's head
+/// noun in it and that the document makes the subject of a past-tense verb more often than it
+/// puts it after a preposition of place ("Чеслав засміявся", "Голуба відповіла", "Марика
+/// сказала") is a person: Ukrainian and Russian past tenses agree in gender with people, and
+/// unknown places are seldom the subjects of verbs (bodies that act are named by their head
+/// noun: "Рада ухвалила"). Novels and reportage name many people the model has never seen.
+/// (Prepositions are counted rather than excluded because Ukrainian "з" and "у" also mean "with"
+/// and "at someone's".)
 pub fn acting_people(p: &Prepared, found: &mut [Found]) {
     // Past tense in the folded spelling: Russian -л, -ла, -ли (and reflexive), Ukrainian -ла,
     // -ли and the masculine reflexive -вся (засміявся; -ав and -ив already read -ал, -ил). The
@@ -1095,7 +1129,14 @@ pub fn acting_people(p: &Prepared, found: &mut [Found]) {
         if t.kind != Kind::Word || t.caps != Caps::Title {
             continue;
         }
-        let acts = past(i + 1);
+        // One short word may come between: an adverb or a particle ("Зірка саме повернулася",
+        // "Мішель не міг").
+        let short = |k: usize| {
+            p.toks.get(k).is_some_and(|t| {
+                t.kind == Kind::Word && t.caps == Caps::Lower && p.lower(t).chars().count() <= 5
+            })
+        };
+        let acts = past(i + 1) || (short(i + 1) && past(i + 2));
         let placed = i > 0 && p.toks[i - 1].class & lx::LOC_PREP != 0;
         if acts || placed {
             let e = evidence.entry(p.stem_of(t)).or_default();
@@ -1109,12 +1150,74 @@ pub fn acting_people(p: &Prepared, found: &mut [Found]) {
     let placelike = doc::GAZ | doc::NEAR_LOC_HEAD | doc::QUOTED | doc::UPPER;
     for f in found.iter_mut() {
         let t = &p.toks[f.a];
-        if f.class == Some(Class::Loc)
+        if matches!(f.class, Some(Class::Loc | Class::Org))
             && f.b - f.a == 1
             && is_cyrillic_word(p, f.a)
             && t.gaz == 0
+            && t.class & lx::ANY_ORG_HEAD == 0
+            && !headed_compound(p.lower(t))
             && t.doc & placelike == 0
             && evidence.get(p.stem_of(t)).is_some_and(|e| e.0 > e.1)
+        {
+            f.set_class(Class::Per);
+        }
+    }
+}
+
+/// Names of God and of the figures of faith that are written capitalised in Ukrainian, Russian
+/// and English, with the case forms the stem does not reach (Бозі).
+const DEITIES: &[&str] = &[
+    "Бог",
+    "Бога",
+    "Богові",
+    "Бозі",
+    "Боже",
+    "Господь",
+    "Господа",
+    "Господеві",
+    "Творець",
+    "Творця",
+    "Творец",
+    "Творца",
+    "Спаситель",
+    "Спасителя",
+    "Всевишній",
+    "Всевишнього",
+    "Всевышний",
+    "Всевышнего",
+    "Аллах",
+    "Ісус",
+    "Иисус",
+    "Христос",
+    "Христа",
+    "God",
+    "Allah",
+    "Jesus",
+    "Christ",
+];
+
+/// The tagger's stem keys of [`DEITIES`].
+static DEITY_STEMS: LazyLock<HashSet<u32>> = LazyLock::new(|| {
+    let mut set = HashSet::new();
+    stem_keys(DEITIES.iter().copied(), &mut set);
+    set
+});
+
+/// God is a person, as the usual annotation conventions class Him, in
+/// whatever case ("Бога", "Богом", "Бозі"): a mention the decoder typed a place or a body that
+/// opens with one of [`DEITIES`] becomes a person's ("Бога Творця").
+pub fn deities(p: &Prepared, found: &mut [Found]) {
+    for f in found.iter_mut() {
+        let t = &p.toks[f.a];
+        // "храме Христа Спасителя" names a church.
+        let headed = f.a > 0 && {
+            let before = &p.toks[f.a - 1];
+            before.caps == Caps::Lower && before.class & (lx::LOC_HEAD | lx::ANY_ORG_HEAD) != 0
+        };
+        if matches!(f.class, Some(Class::Loc | Class::Org))
+            && t.caps == Caps::Title
+            && !headed
+            && DEITY_STEMS.contains(&t.h_stem)
         {
             f.set_class(Class::Per);
         }
@@ -2030,6 +2133,25 @@ mod tests {
         // Ждан acts twice and is never after a preposition of place; Вербівка acts once and is
         // after one twice.
         assert_eq!(classes, [Some(Class::Per), Some(Class::Loc)]);
+        // Bodies too, unless a body's head noun names them.
+        let text = "Грім засміявся. Рада ухвалила закон, і Грім пішов.";
+        let (p, mut found) = one_word_mentions(text, &["Грім", "Рада"], EntityType::Organization);
+        acting_people(&p, &mut found);
+        let classes: Vec<Option<Class>> = found.iter().map(|f| f.class).collect();
+        assert_eq!(classes, [Some(Class::Per), Some(Class::Org)]);
+    }
+
+    #[test]
+    fn god_is_a_person_in_every_case() {
+        let text = "У Богуславі молилися Богові, а Бог мовчав, і Бозі не було діла.";
+        let words = ["Богуславі", "Богові", "Бог", "Бозі"];
+        let (p, mut found) = one_word_mentions(text, &words, EntityType::Place);
+        deities(&p, &mut found);
+        let classes: Vec<Option<Class>> = found.iter().map(|f| f.class).collect();
+        assert_eq!(
+            classes,
+            [Some(Class::Loc), Some(Class::Per), Some(Class::Per), Some(Class::Per)]
+        );
     }
 
     #[test]
