@@ -1048,9 +1048,12 @@ fn coordinated_districts(p: &Prepared, found: &mut Vec<Found>) {
     // "в західних областях України – Волинській, Київській, Львівській".
     for (k, t) in p.toks.iter().enumerate() {
         let opens_list = t.kind == Kind::Punct && matches!(t.first_char, '–' | '—' | '-' | ':');
+        if !opens_list || k + 1 >= p.toks.len() || !adjective(k + 1) {
+            continue;
+        }
         let headed = (k.saturating_sub(3)..k)
             .any(|j| p.toks[j].class & lx::LOC_HEAD != 0 && p.toks[j].caps == Caps::Lower);
-        if !opens_list || !headed || k + 1 >= p.toks.len() || !adjective(k + 1) {
+        if !headed {
             continue;
         }
         let mut list = vec![k + 1];
@@ -1123,19 +1126,19 @@ pub fn acting_people(p: &Prepared, found: &mut [Found]) {
                 && PAST_ENDINGS.iter().any(|e| w.ends_with(e))
         })
     };
+    // One short word may come between the name and its verb: an adverb or a particle ("Зірка
+    // саме повернулася", "Мішель не міг").
+    let short = |k: usize| {
+        p.toks.get(k).is_some_and(|t| {
+            t.kind == Kind::Word && t.caps == Caps::Lower && p.lower(t).chars().count() <= 5
+        })
+    };
     // Per stem: occurrences before a past-tense verb, and after a preposition of place.
     let mut evidence: HashMap<&str, (u32, u32)> = HashMap::new();
     for (i, t) in p.toks.iter().enumerate() {
         if t.kind != Kind::Word || t.caps != Caps::Title {
             continue;
         }
-        // One short word may come between: an adverb or a particle ("Зірка саме повернулася",
-        // "Мішель не міг").
-        let short = |k: usize| {
-            p.toks.get(k).is_some_and(|t| {
-                t.kind == Kind::Word && t.caps == Caps::Lower && p.lower(t).chars().count() <= 5
-            })
-        };
         let acts = past(i + 1) || (short(i + 1) && past(i + 2));
         let placed = i > 0 && p.toks[i - 1].class & lx::LOC_PREP != 0;
         if acts || placed {
@@ -1203,22 +1206,24 @@ static DEITY_STEMS: LazyLock<HashSet<u32>> = LazyLock::new(|| {
     set
 });
 
-/// God is a person, as the usual annotation conventions class Him, in
-/// whatever case ("Бога", "Богом", "Бозі"): a mention the decoder typed a place or a body that
-/// opens with one of [`DEITIES`] becomes a person's ("Бога Творця").
+/// God is a person, as the usual annotation conventions class Him, in whatever case ("Бога",
+/// "Богом", "Бозі"): a mention the decoder typed a place or a body that opens with one of
+/// [`DEITIES`] becomes a person's ("Бога Творця").
 pub fn deities(p: &Prepared, found: &mut [Found]) {
     for f in found.iter_mut() {
         let t = &p.toks[f.a];
+        if !matches!(f.class, Some(Class::Loc | Class::Org))
+            || t.caps != Caps::Title
+            || !DEITY_STEMS.contains(&t.h_stem)
+        {
+            continue;
+        }
         // "храме Христа Спасителя" names a church.
         let headed = f.a > 0 && {
             let before = &p.toks[f.a - 1];
             before.caps == Caps::Lower && before.class & (lx::LOC_HEAD | lx::ANY_ORG_HEAD) != 0
         };
-        if matches!(f.class, Some(Class::Loc | Class::Org))
-            && t.caps == Caps::Title
-            && !headed
-            && DEITY_STEMS.contains(&t.h_stem)
-        {
+        if !headed {
             f.set_class(Class::Per);
         }
     }
