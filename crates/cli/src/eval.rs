@@ -24,6 +24,11 @@ Tasks and their datasets (folders of ../shared/data):
             days, all and cross-lingual), ruwa-russia-ukraine-war-news (English headlines against
             coarse event tags), synthetic-1m (only when asked for with --dataset: a million-article
             stream replayed from the three, throughput and peak memory; --limit N sets its length)
+  ask       scale (only when asked for with --dataset scale: a store of 100,000 articles
+            replayed from the story datasets, --limit N sets its size, --path DIR keeps it for the
+            next run; ingest docs/s, index size and cost, ask and search latency p50/p95 over
+            the questions of ../shared/gold/questions-dev.json). Answer quality on that question
+            set is measured by ../shared/tools/ask_check.py
   quotes    polnear (en test split: source/cue/content span P/R/F1, exact and overlap),
             quotes-ru-cs-adaq (ru sentences: token P/R/F1 per role), ruopinionne-2024 (ru:
             opinion holders found as speakers)
@@ -40,11 +45,12 @@ const TASKS: &[(&str, &str)] = &[
     ("dates", "fixtures, seeds, nerel"),
     ("stories", "bsnlp, itn-corpus, ruwa-russia-ukraine-war-news, synthetic-1m"),
     ("quotes", "polnear, quotes-ru-cs-adaq, ruopinionne-2024"),
+    ("ask", "scale"),
 ];
 
 #[derive(Debug, Args)]
 pub struct EvalArgs {
-    /// What to measure: seeds, extract, lang, ner, entities, dates, stories, quotes.
+    /// What to measure: seeds, extract, lang, ner, entities, dates, stories, quotes, ask.
     task: String,
     /// Run only this dataset (its folder name under ../shared/data).
     #[arg(long, value_name = "NAME")]
@@ -71,6 +77,9 @@ pub fn run(global: &Global, args: &EvalArgs) -> Result<ExitCode> {
             TASKS.iter().map(|(t, _)| *t).collect::<Vec<_>>().join(", ")
         );
     };
+    if args.task == "ask" && args.dataset.is_none() {
+        bail!("eval ask measures speed on a large store: run `parallax eval ask --dataset scale` (it builds 100,000 articles; --limit N for fewer, --path DIR to keep the store); answer quality is measured by ../shared/tools/ask_check.py");
+    }
     if let Some(d) = &args.dataset {
         if !datasets.split(", ").any(|k| k == d) {
             bail!("task {} has no dataset {d:?}; its datasets: {datasets}", args.task);
@@ -95,6 +104,7 @@ pub fn run(global: &Global, args: &EvalArgs) -> Result<ExitCode> {
         "dates" => parallax_eval::dates::run(&opts)?,
         "quotes" => parallax_eval::quotes::run(&opts)?,
         "stories" => parallax_eval::stories::run(&opts)?,
+        "ask" => parallax_eval::ask::run(&opts)?,
         _ => unreachable!("task list and dispatch agree"),
     };
     for r in &reports {

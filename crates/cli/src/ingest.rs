@@ -236,6 +236,7 @@ fn ingest(
     let _ = worker.join();
     bar.finish_and_clear();
     summary.assigned_earlier = assign_pending(store, &assigner, show_progress)?;
+    crate::search::catch_up(store);
     let (stories, new_stories) = count_stories(store, &summary.stored_ids)?;
     summary.stories = stories;
     summary.new_stories = new_stories;

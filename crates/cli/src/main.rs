@@ -10,6 +10,7 @@ mod demo;
 mod entities;
 mod eval;
 mod ingest;
+mod search;
 mod show;
 mod statements;
 mod stories;
@@ -43,6 +44,7 @@ Examples:
   parallax stories                           the stories: one event across languages and outlets
   parallax story s3f2a                       one story's articles (any unique id prefix)
   parallax ask \"What is Russia saying about Venezuela?\"   a brief citing exact spans
+  parallax search \"Nord Stream sanctions\" --lang ru   articles with every word, any language
   parallax articles --json | jq .title       machine-readable output
   parallax eval extract                      measure extraction on ../shared/data
 
@@ -94,6 +96,9 @@ enum Command {
     Story(stories::StoryArgs),
     /// Answer a question from the articles: a brief in which every line cites exact spans.
     Ask(ask::AskArgs),
+    /// Find articles by words and names (any language, script and case), with snippets.
+    #[command(long_about = search::LONG_ABOUT)]
+    Search(search::SearchArgs),
     /// Ingest the bundled example corpus into a temporary store and show what was found.
     Demo(demo::DemoArgs),
     /// Measure a stage on third-party evaluation data (../shared/data) or the seed gold.
@@ -112,6 +117,12 @@ struct ArticlesArgs {
     /// At most this many articles.
     #[arg(long, value_name = "N")]
     limit: Option<usize>,
+    /// Only articles published on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    since: Option<String>,
+    /// Only articles published on or before this date.
+    #[arg(long, value_name = "DATE")]
+    until: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -140,15 +151,21 @@ fn main() -> ExitCode {
     }
     let result = match cli.command {
         Command::Ingest(args) => ingest::run(&global, &args),
-        Command::Articles(args) => {
-            show::articles(&global, args.lang.as_deref(), args.outlet.as_deref(), args.limit)
-        }
+        Command::Articles(args) => show::articles(
+            &global,
+            args.lang.as_deref(),
+            args.outlet.as_deref(),
+            args.limit,
+            args.since.as_deref(),
+            args.until.as_deref(),
+        ),
         Command::Show(args) => show::show(&global, &args.id, args.sentences),
         Command::Entities(args) => entities::run(&global, &args),
         Command::Statements(args) => statements::run(&global, &args),
         Command::Stories(args) => stories::list(&global, &args),
         Command::Story(args) => stories::show(&global, &args),
         Command::Ask(args) => ask::run(&global, &args),
+        Command::Search(args) => search::run(&global, &args),
         Command::Demo(args) => demo::run(&global, &args),
         Command::Eval(args) => eval::run(&global, &args),
     };

@@ -218,16 +218,24 @@ pub fn articles(
     lang: Option<&str>,
     outlet: Option<&str>,
     limit: Option<usize>,
+    since: Option<&str>,
+    until: Option<&str>,
 ) -> Result<ExitCode> {
     let store = open(global)?;
     let lang: Option<Lang> = lang.map(str::parse).transpose()?;
     let outlet = outlet.map(str::to_lowercase);
+    let window = crate::ask::filter_of(&[], &[], since, until)?;
     let limit = limit.unwrap_or(usize::MAX);
     let mut rows: Vec<Article> = Vec::new();
     let mut printed = 0usize;
     let mut failure: Option<anyhow::Error> = None;
     store.scan(&mut |a| {
+        let outside = |d: Option<parallax_model::PartialDate>| {
+            window.since.is_some_and(|s| d.is_none_or(|d| d < s))
+                || window.until.is_some_and(|u| d.is_none_or(|d| d > u))
+        };
         if lang.is_some_and(|l| a.language != Some(l))
+            || outside(a.published)
             || outlet
                 .as_deref()
                 .is_some_and(|o| a.outlet.as_deref().map(str::to_lowercase).as_deref() != Some(o))

@@ -263,3 +263,101 @@ fn who_said_finds_the_speaker_across_languages() {
         .collect();
     assert_eq!(languages.len(), 2, "found in English and in another language: {brief:#}");
 }
+
+#[test]
+fn refusals_name_what_was_looked_for_and_exit_3() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = demo_store(dir.path());
+    for (question, kind) in [
+        ("?!.", "not_understood"),
+        ("%", "not_understood"),
+        ("这是什么？", "not_understood"),
+        ("'; DROP TABLE articles;--", "unknown_name"),
+        ("What did Joe Nonesuch say about the floods?", "unknown_name"),
+        ("Что Русу говорила о роуминге?", "unknown_word"),
+    ] {
+        let o = run(&data, &["ask", question, "--json"]);
+        assert_eq!(o.status.code(), Some(3), "{question}: {}", stderr(&o));
+        let brief: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+        assert!(items(&brief).is_empty(), "{question}: {brief:#}");
+        assert_eq!(brief["refusal"]["kind"], kind, "{question}: {brief:#}");
+        assert!(!brief["refusal"]["reason"].as_str().unwrap().is_empty());
+    }
+    // The text form says why, in the question's language, and still exits 3.
+    let o = run(&data, &["ask", "Что Русу говорила о роуминге?"]);
+    assert_eq!(o.status.code(), Some(3));
+    assert!(stdout(&o).contains("роуминге"), "{}", stdout(&o));
+}
+
+#[test]
+fn the_budget_limits_a_brief_and_says_how_many_more() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = demo_store(dir.path());
+    let texts = texts(&data);
+    let all = ask(&data, "What did Ana Rusu say?", &[]);
+    let one = ask(&data, "What did Ana Rusu say?", &["--limit", "1"]);
+    assert_cited(&one, &texts);
+    assert_eq!(items(&one).len(), 1, "{one:#}");
+    assert_eq!(one["more"].as_u64().unwrap() as usize, items(&all).len() - 1, "{all:#}");
+    let o = run(&data, &["ask", "What did Ana Rusu say?", "--limit", "1"]);
+    assert!(stdout(&o).contains("--limit"), "the text says how to see more: {}", stdout(&o));
+    let o = run(&data, &["ask", "What did Ana Rusu say?", "--limit", "0"]);
+    assert_eq!(o.status.code(), Some(1), "a zero budget is refused as an error");
+}
+
+#[test]
+fn search_finds_words_and_names_across_languages_with_filters() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = demo_store(dir.path());
+    let texts = texts(&data);
+    let langs: HashMap<String, String> = articles(&data)
+        .into_iter()
+        .map(|a| {
+            (
+                a["id"].as_str().unwrap().to_string(),
+                a["language"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    let hits = |args: &[&str]| -> Vec<Value> {
+        let mut a = vec!["search"];
+        a.extend_from_slice(args);
+        a.push("--json");
+        let o = run(&data, &a);
+        assert!(o.status.code() == Some(0) || o.status.code() == Some(3), "{}", stderr(&o));
+        stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+    };
+    // A name in Latin script finds the Cyrillic articles too; every snippet and match is a span.
+    let found = hits(&["Hrytsenko"]);
+    let found_langs: std::collections::BTreeSet<&str> =
+        found.iter().map(|h| langs[h["article"].as_str().unwrap()].as_str()).collect();
+    assert!(found_langs.contains("en") && found_langs.len() >= 2, "{found_langs:?}");
+    for h in &found {
+        let text = &texts[h["article"].as_str().unwrap()];
+        for s in h["snippets"].as_array().unwrap() {
+            let (a, b) =
+                (s["start"].as_u64().unwrap() as usize, s["end"].as_u64().unwrap() as usize);
+            assert_eq!(text.get(a..b), s["text"].as_str());
+            for m in s["matches"].as_array().unwrap() {
+                let (x, y) = (m[0].as_u64().unwrap() as usize, m[1].as_u64().unwrap() as usize);
+                assert!(a <= x && y <= b && text.get(x..y).is_some(), "{m}");
+            }
+        }
+    }
+    // A word of one language finds its translation (the lexicon): "flood" in Ukrainian articles.
+    let floods = hits(&["flood", "--lang", "uk"]);
+    assert!(!floods.is_empty(), "the Ukrainian articles about the floods");
+    assert!(floods.iter().all(|h| h["language"] == "uk"), "{floods:#?}");
+    // Dates filter; nothing found exits 3.
+    assert!(hits(&["flood", "--until", "2000"]).is_empty());
+    let o = run(&data, &["search", "zyzzyva"]);
+    assert_eq!(o.status.code(), Some(3));
+    // `articles` takes the same window.
+    let o = run(&data, &["articles", "--json", "--since", "2026-03-14"]);
+    let after: Vec<Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert!(!after.is_empty());
+    assert!(
+        after.iter().all(|a| a["published"].as_str().is_some_and(|d| d >= "2026-03-14")),
+        "{after:#?}"
+    );
+}

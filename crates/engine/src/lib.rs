@@ -32,6 +32,7 @@ pub mod kb;
 pub mod lang;
 pub mod quantities;
 pub mod read;
+pub mod search;
 pub mod segment;
 pub mod statements;
 pub mod stories;
@@ -82,6 +83,7 @@ fn finish(raw: &RawDoc, ex: extract::Extracted) -> Ingested {
     let (article, paragraph_languages) = assemble(raw, &raw_hash, ex);
     let analysis = analyze_with(&article, paragraph_languages);
     Ingested {
+        search: search::index_text(&article, &analysis),
         text_hash: hash_hex(article.text.as_bytes()),
         raw: RawRecord {
             source: raw.source.clone(),

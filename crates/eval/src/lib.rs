@@ -8,6 +8,7 @@
 //! Nothing here is shipped in a model or copied into the repository: several of these datasets
 //! are licensed for non-commercial evaluation only.
 
+pub mod ask;
 pub mod dates;
 pub mod entities;
 pub mod extract;

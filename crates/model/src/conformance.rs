@@ -56,6 +56,12 @@ pub fn sample(n: u32) -> Ingested {
         },
         raw_hash: format!("raw{n}"),
         text_hash: format!("text{n}"),
+        search: crate::SearchText {
+            title: format!("sampl {n}"),
+            body: format!("minist talk resum second paragraph {n}"),
+            names: String::new(),
+            speakers: String::new(),
+        },
     }
 }
 
@@ -71,6 +77,7 @@ pub fn run_all(fresh: &mut dyn FnMut() -> Box<dyn Store>) {
     stories_follow_assignments(fresh().as_mut());
     stories_merge_and_keep_copies(fresh().as_mut());
     story_index_lookups(fresh().as_mut());
+    search_ranks_filters_and_links(fresh().as_mut());
     let _ = Content::Text(String::new());
 }
 
@@ -517,7 +524,125 @@ pub fn analysis_can_be_replaced(store: &mut dyn Store) {
         entities: Default::default(),
         statements: Default::default(),
     };
-    assert!(store.put_analysis(&a.article.id, &newer).unwrap());
+    assert!(store.put_analysis(&a.article.id, &newer, &a.search).unwrap());
     assert_eq!(store.get(&a.article.id).unwrap().unwrap().analysis, newer);
-    assert!(!store.put_analysis(&ArticleId("0".into()), &newer).unwrap());
+    assert!(!store.put_analysis(&ArticleId("0".into()), &newer, &a.search).unwrap());
+}
+
+/// `sample(n)` with its own index terms, a mention of `name` and a statement by it.
+fn searchable(n: u32, title: &str, body: &str, name: &str, lang: Lang) -> Ingested {
+    let mut d = sample_with_entities(n, &[name]);
+    d.article.language = Some(lang);
+    d.article.published = PartialDate::ymd(2025, 10, n.min(28) as u8);
+    d.article.outlet = Some(format!("Outlet {}", n % 2));
+    d.analysis.entities.mentions = vec![crate::Mention {
+        start: 0,
+        end: 5,
+        kind: EntityType::Person,
+        lemma: name.into(),
+        cluster: 0,
+    }];
+    d.analysis.statements.statements = vec![crate::Statement {
+        form: crate::StatementForm::Reported,
+        speaker: Some(Span::new(0, 5)),
+        speaker_cluster: Some(0),
+        speaker_label: None,
+        cue: Span::new(6, 10),
+        cue_lemma: "say".into(),
+        content: Span::new(11, 20),
+        addressee: None,
+        via: vec![],
+        date: None,
+    }];
+    d.search = crate::SearchText {
+        title: title.into(),
+        body: body.into(),
+        names: "cc:ie".into(),
+        speakers: String::new(),
+    };
+    d
+}
+
+pub fn search_ranks_filters_and_links(store: &mut dyn Store) {
+    use crate::search::{self, Field, SearchExpr, SearchFilter, SearchQuery};
+    let a = searchable(1, "strik", "airlin strik cancel flight", "Ana Rusu", Lang::En);
+    let b = searchable(2, "weather", "strik cancel rain rain rain", "Ivan Hrytsenko", Lang::Uk);
+    let c = searchable(3, "harvest", "grain price", "Ana Rusu", Lang::Ru);
+    store.put_batch_linked(&[a.clone(), b.clone(), c.clone()], &NameLinker).unwrap();
+    let query = |expr: SearchExpr, filter: SearchFilter| SearchQuery { expr, filter, limit: 10 };
+    let ids = |hits: Vec<crate::SearchHit>| -> Vec<ArticleId> {
+        hits.into_iter().map(|h| h.article).collect()
+    };
+    // A title match ranks first; a term no article has matches nothing.
+    let hits = store.search(&query(SearchExpr::term("strik"), SearchFilter::default())).unwrap();
+    assert_eq!(ids(hits.clone()), vec![a.article.id.clone(), b.article.id.clone()]);
+    assert!(hits[0].score > hits[1].score, "{hits:?}");
+    assert!(store
+        .search(&query(SearchExpr::term("strike"), SearchFilter::default()))
+        .unwrap()
+        .is_empty());
+    // Fields restrict; And and Or combine.
+    let title = SearchExpr::field(Field::Title, "strik");
+    assert_eq!(
+        ids(store.search(&query(title, SearchFilter::default())).unwrap()),
+        vec![a.article.id.clone()]
+    );
+    let either = SearchExpr::Or(vec![SearchExpr::term("grain"), SearchExpr::term("rain")]);
+    assert_eq!(store.search(&query(either.clone(), SearchFilter::default())).unwrap().len(), 2);
+    let prefix = SearchExpr::Prefix(Some(Field::Body), "airl".into());
+    assert_eq!(
+        ids(store.search(&query(prefix, SearchFilter::default())).unwrap()),
+        vec![a.article.id.clone()]
+    );
+    let both = SearchExpr::And(vec![SearchExpr::term("cancel"), SearchExpr::term("flight")]);
+    assert_eq!(
+        ids(store.search(&query(both, SearchFilter::default())).unwrap()),
+        vec![a.article.id.clone()]
+    );
+    // Linked entities and speakers are terms; a name in any article finds it.
+    let rusu = EntityId("e:ana rusu".into());
+    let by_name = SearchExpr::field(Field::Names, search::entity_term(&rusu));
+    let mut found = ids(store.search(&query(by_name, SearchFilter::default())).unwrap());
+    found.sort();
+    assert_eq!(found, vec![a.article.id.clone(), c.article.id.clone()]);
+    let by_speaker = SearchExpr::field(Field::Speakers, search::speaker_term(&rusu));
+    assert_eq!(store.search(&query(by_speaker, SearchFilter::default())).unwrap().len(), 2);
+    // Filters: language, outlet, dates.
+    let all = SearchExpr::term("cc:ie");
+    let uk = SearchFilter { languages: vec![Lang::Uk], ..Default::default() };
+    assert_eq!(ids(store.search(&query(all.clone(), uk)).unwrap()), vec![b.article.id.clone()]);
+    let outlet = SearchFilter { outlets: vec!["OUTLET 1".into()], ..Default::default() };
+    assert_eq!(store.search(&query(all.clone(), outlet)).unwrap().len(), 2);
+    let window = SearchFilter {
+        since: PartialDate::ymd(2025, 10, 2),
+        until: PartialDate::ymd(2025, 10, 2),
+        ..Default::default()
+    };
+    assert_eq!(ids(store.search(&query(all.clone(), window)).unwrap()), vec![b.article.id.clone()]);
+    let limited = SearchQuery { expr: all, filter: SearchFilter::default(), limit: 1 };
+    assert_eq!(store.search(&limited).unwrap().len(), 1);
+    // Document frequencies.
+    let counts = store
+        .term_counts(&["strik".into(), "cc:ie".into(), search::entity_term(&rusu), "none".into()])
+        .unwrap();
+    assert_eq!(counts, vec![2, 3, 2, 0]);
+    assert_eq!(store.languages().unwrap(), vec![(Lang::En, 1), (Lang::Ru, 1), (Lang::Uk, 1)]);
+    // Everything stored is indexed already.
+    struct Nothing;
+    impl search::Indexer for Nothing {
+        fn index_text(&self, _: &Article, _: &Analysis) -> crate::SearchText {
+            crate::SearchText::default()
+        }
+    }
+    assert_eq!(store.index_pending(&Nothing, 10).unwrap(), 0);
+    // A replaced analysis is re-indexed with the terms given.
+    let mut newer = store.get(&c.article.id).unwrap().unwrap().analysis;
+    newer.engine = "newer".into();
+    let mut terms = c.search.clone();
+    terms.body = "grain price harvest record".into();
+    assert!(store.put_analysis(&c.article.id, &newer, &terms).unwrap());
+    let hits = store.search(&query(SearchExpr::term("record"), SearchFilter::default())).unwrap();
+    assert_eq!(ids(hits), vec![c.article.id.clone()]);
+    let kept = SearchExpr::field(Field::Names, search::entity_term(&rusu));
+    assert_eq!(store.search(&query(kept, SearchFilter::default())).unwrap().len(), 2);
 }

@@ -4,10 +4,11 @@
 //! implementation, and [`conformance`](crate::conformance) holds the test functions every backend
 //! must pass, run against each of them.
 
+use crate::search::{self, SearchHit, SearchQuery, SearchText};
 use crate::{
     Analysis, Article, ArticleId, EntityId, EntityIndex, EntityLink, EntityRecord, Fingerprint,
-    FingerprintHit, InputFormat, Linker, Member, StoredArticle, Story, StoryAssigner,
-    StoryAssignment, StoryId, StoryIndex, StoryProfile,
+    FingerprintHit, InputFormat, Lang, Linker, Member, SearchExpr, StoredArticle, Story,
+    StoryAssigner, StoryAssignment, StoryId, StoryIndex, StoryProfile,
 };
 use std::collections::{BTreeMap, HashMap};
 use std::ops::ControlFlow;
@@ -22,6 +23,8 @@ pub struct Ingested {
     pub raw_hash: String,
     /// Hex BLAKE3 of the normalised body: the same article in another container is stored once.
     pub text_hash: String,
+    /// The terms the engine gives the full-text index (the store adds the linked ones).
+    pub search: SearchText,
 }
 
 /// The original bytes of a stored article, kept so that a newer engine can process them again.
@@ -84,9 +87,33 @@ pub trait Store {
 
     fn count(&self) -> StoreResult<usize>;
 
-    /// Replaces the analysis of a stored article (after the engine improved). Returns false when
+    /// Replaces the analysis of a stored article (after the engine improved) and its entry in the
+    /// full-text index (`search`, the engine's terms for the new analysis). Returns false when
     /// the id is unknown.
-    fn put_analysis(&mut self, id: &ArticleId, analysis: &Analysis) -> StoreResult<bool>;
+    fn put_analysis(
+        &mut self,
+        id: &ArticleId,
+        analysis: &Analysis,
+        search: &SearchText,
+    ) -> StoreResult<bool>;
+
+    /// The articles that match a query, best first (BM25 over the fields, weighted by
+    /// [`search::FIELD_WEIGHTS`]; ties by stored order), at most `query.limit`.
+    fn search(&self, query: &SearchQuery) -> StoreResult<Vec<SearchHit>>;
+
+    /// How many indexed articles hold each term, in any field (0 for an unknown term).
+    fn term_counts(&self, terms: &[String]) -> StoreResult<Vec<u64>>;
+
+    /// Indexes up to `limit` stored articles that the full-text index lacks (stored before the
+    /// store had one), in stored order, in one transaction. Returns how many were indexed.
+    fn index_pending(&mut self, indexer: &dyn search::Indexer, limit: usize) -> StoreResult<usize>;
+
+    /// The entities of the registry filed under a lookup key (as linking finds them).
+    fn find_entities(&self, key: &str) -> StoreResult<Vec<EntityRecord>>;
+
+    /// How many articles are stored in each language (articles of no known language left out),
+    /// most first, then by language code.
+    fn languages(&self) -> StoreResult<Vec<(Lang, usize)>>;
 
     /// Like [`put_batch`](Store::put_batch), and links the entities of every stored article to
     /// the corpus registry with `linker`, in the same transaction. The stored analyses carry the
@@ -156,6 +183,8 @@ pub struct MemStore {
     by_key: HashMap<String, Vec<EntityId>>,
     entity_articles: HashMap<EntityId, Vec<ArticleId>>,
     stories: MemStories,
+    /// Each indexed article's terms, linked terms included.
+    index: HashMap<ArticleId, SearchText>,
 }
 
 /// The story registry of a [`MemStore`].
@@ -362,7 +391,20 @@ impl MemStore {
     pub fn new() -> Self {
         Self::default()
     }
+
+    /// Indexes a stored article: the engine's terms and those of its linked entities.
+    fn reindex(&mut self, id: &ArticleId, engine: &SearchText) {
+        let Some(row) = self.rows.get(id) else { return };
+        let (names, speakers) =
+            search::linked_terms(&row.analysis, &|e| self.entities.get(e).cloned());
+        let mut text = engine.clone();
+        text.names = search::join_terms(&engine.names, &names);
+        text.speakers = search::join_terms(&engine.speakers, &speakers);
+        self.index.insert(id.clone(), text);
+    }
 }
+
+static EMPTY: Vec<ArticleId> = Vec::new();
 
 impl Store for MemStore {
     fn backend(&self) -> &'static str {
@@ -391,6 +433,7 @@ impl Store for MemStore {
             self.by_raw.insert(doc.raw_hash.clone(), id.clone());
             self.by_text.insert(doc.text_hash.clone(), id.clone());
             self.rows.insert(id.clone(), doc.clone());
+            self.index.insert(id.clone(), doc.search.clone());
             out.push(PutOutcome::Stored(id.clone()));
         }
         Ok(out)
@@ -426,14 +469,86 @@ impl Store for MemStore {
         Ok(self.order.len())
     }
 
-    fn put_analysis(&mut self, id: &ArticleId, analysis: &Analysis) -> StoreResult<bool> {
+    fn put_analysis(
+        &mut self,
+        id: &ArticleId,
+        analysis: &Analysis,
+        search: &SearchText,
+    ) -> StoreResult<bool> {
         Ok(match self.rows.get_mut(id) {
             Some(d) => {
                 d.analysis = analysis.clone();
+                self.reindex(id, search);
                 true
             }
             None => false,
         })
+    }
+
+    fn search(&self, query: &SearchQuery) -> StoreResult<Vec<SearchHit>> {
+        let f = &query.filter;
+        let members: Option<&Vec<ArticleId>> =
+            f.story.as_ref().map(|s| self.stories.members.get(s).unwrap_or(&EMPTY));
+        let docs: Vec<(&ArticleId, &SearchText)> = self
+            .order
+            .iter()
+            .filter(|id| {
+                let Some(a) = self.rows.get(*id).map(|r| &r.article) else { return false };
+                (f.languages.is_empty() || a.language.is_some_and(|l| f.languages.contains(&l)))
+                    && (f.outlets.is_empty()
+                        || a.outlet
+                            .as_ref()
+                            .is_some_and(|o| f.outlets.iter().any(|x| x.eq_ignore_ascii_case(o))))
+                    && f.since.is_none_or(|s| a.published.is_some_and(|p| p >= s))
+                    && f.until.is_none_or(|u| a.published.is_some_and(|p| p <= u))
+                    && members.is_none_or(|m| m.contains(id))
+            })
+            .filter_map(|id| self.index.get(id).map(|t| (id, t)))
+            .collect();
+        Ok(search::rank(&docs, &query.expr, query.limit))
+    }
+
+    fn term_counts(&self, terms: &[String]) -> StoreResult<Vec<u64>> {
+        Ok(terms
+            .iter()
+            .map(|t| {
+                let e = SearchExpr::term(t.clone());
+                self.index.values().filter(|d| e.matches(d)).count() as u64
+            })
+            .collect())
+    }
+
+    fn index_pending(&mut self, indexer: &dyn search::Indexer, limit: usize) -> StoreResult<usize> {
+        let pending: Vec<ArticleId> = self
+            .order
+            .iter()
+            .filter(|id| !self.index.contains_key(*id))
+            .take(limit)
+            .cloned()
+            .collect();
+        for id in &pending {
+            if let Some(row) = self.rows.get(id) {
+                let text = indexer.index_text(&row.article, &row.analysis);
+                self.reindex(id, &text);
+            }
+        }
+        Ok(pending.len())
+    }
+
+    fn find_entities(&self, key: &str) -> StoreResult<Vec<EntityRecord>> {
+        Ok(EntityIndex::find(self, key))
+    }
+
+    fn languages(&self) -> StoreResult<Vec<(Lang, usize)>> {
+        let mut counts: BTreeMap<Lang, usize> = BTreeMap::new();
+        for row in self.rows.values() {
+            if let Some(l) = row.article.language {
+                *counts.entry(l).or_default() += 1;
+            }
+        }
+        let mut out: Vec<(Lang, usize)> = counts.into_iter().collect();
+        out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.code().cmp(b.0.code())));
+        Ok(out)
     }
 
     fn put_batch_linked(
@@ -456,6 +571,7 @@ impl Store for MemStore {
                         }
                     }
                 }
+                self.reindex(id, &doc.search);
             }
             out.push(outcome);
         }

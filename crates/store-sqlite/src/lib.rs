@@ -10,11 +10,12 @@
 //! tables or columns do, and a store written by a newer Parallax is refused rather than damaged.
 //! The original bytes of every document are kept, so that a newer engine can reprocess them.
 
+use parallax_model::search::{self, Field};
 use parallax_model::{
     Analysis, Article, ArticleId, DocEntities, EntityId, EntityIndex, EntityLink, EntityRecord,
-    FingerprintHit, Ingested, InputFormat, Linker, Member, PutOutcome, RawRecord, Store,
-    StoreError, StoreResult, StoredArticle, Story, StoryAssigner, StoryAssignment, StoryId,
-    StoryIndex, StoryProfile,
+    FingerprintHit, Indexer, Ingested, InputFormat, Lang, Linker, Member, PutOutcome, RawRecord,
+    SearchExpr, SearchHit, SearchQuery, SearchText, Store, StoreError, StoreResult, StoredArticle,
+    Story, StoryAssigner, StoryAssignment, StoryId, StoryIndex, StoryProfile,
 };
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
 use std::ops::ControlFlow;
@@ -22,7 +23,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// The schema this build writes and reads.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 /// The database file inside a data directory.
 pub const DB_FILE: &str = "parallax.sqlite3";
@@ -124,6 +125,29 @@ CREATE TABLE IF NOT EXISTS story_bands (
 ) WITHOUT ROWID;
 "#;
 
+/// Schema 4: the full-text index. An FTS5 table over the engine's terms (stems and entity ids,
+/// never raw words: the engine does all language work), one row per article with the article's
+/// `seq` as its rowid, contentless (the terms are not kept twice) with deletes allowed so that a
+/// new analysis can replace a row. The `ascii` tokenizer splits only at spaces and ASCII
+/// punctuation other than `:` and `_`, so a term such as `id:e93ec12973065` or `отставк` is one
+/// token; `detail=full` keeps term frequencies for BM25. `search_terms` reads document
+/// frequencies. Articles by language are counted from an index (questions ask which languages
+/// the store has; a scan of the articles would read every stored document).
+const SCHEMA_V4: &str = r#"
+CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
+    title, body, names, speakers,
+    content = '', contentless_delete = 1, detail = full,
+    tokenize = "ascii tokenchars ':_'"
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS search_terms USING fts5vocab(search, 'row');
+CREATE INDEX IF NOT EXISTS articles_language ON articles(language);
+"#;
+
+/// Meta keys of the backfill of articles stored before the index existed: the next `seq` to
+/// index and the last one that needs it.
+const META_BACKFILL_NEXT: &str = "search_backfill_next";
+const META_BACKFILL_END: &str = "search_backfill_end";
+
 /// The embedded store: a data directory with one SQLite database in it.
 pub struct SqliteStore {
     conn: Connection,
@@ -210,6 +234,7 @@ impl SqliteStore {
             tx.execute_batch(SCHEMA).map_err(backend)?;
             tx.execute_batch(SCHEMA_V2).map_err(backend)?;
             tx.execute_batch(SCHEMA_V3).map_err(backend)?;
+            tx.execute_batch(SCHEMA_V4).map_err(backend)?;
             tx.execute(
                 "INSERT OR REPLACE INTO meta(key, value) VALUES ('created_by', ?1)",
                 params![concat!("parallax ", env!("CARGO_PKG_VERSION"))],
@@ -233,6 +258,18 @@ impl SqliteStore {
             // Articles stored before stories existed get theirs from `Store::assign_pending`.
             tx.execute_batch(SCHEMA_V3).map_err(backend)?;
         }
+        if from < 4 {
+            // Articles stored before the index existed get their rows from
+            // `Store::index_pending`, in stored order.
+            tx.execute_batch(SCHEMA_V4).map_err(backend)?;
+            let end: Option<i64> =
+                tx.query_row("SELECT max(seq) FROM articles", [], |r| r.get(0)).map_err(backend)?;
+            if let Some(end) = end {
+                let me = SqliteStoreRef { conn: &tx };
+                me.set_meta(META_BACKFILL_NEXT, 1)?;
+                me.set_meta(META_BACKFILL_END, end)?;
+            }
+        }
         tx.pragma_update(None, "user_version", SCHEMA_VERSION).map_err(backend)?;
         tx.commit().map_err(backend)
     }
@@ -251,6 +288,34 @@ impl SqliteStore {
         } else {
             Err(StoreError::Corrupt { path: self.path.display().to_string(), reason: result })
         }
+    }
+
+    /// Empties the full-text index and marks every stored article for indexing again (by
+    /// [`Store::index_pending`]): after a change of the engine's terms, or to measure what
+    /// indexing costs. One transaction.
+    pub fn reset_search_index(&mut self) -> StoreResult<()> {
+        let tx = self.conn.transaction().map_err(backend)?;
+        tx.execute_batch("DELETE FROM search;").map_err(backend)?;
+        let end: Option<i64> =
+            tx.query_row("SELECT max(seq) FROM articles", [], |r| r.get(0)).map_err(backend)?;
+        if let Some(end) = end {
+            let me = SqliteStoreRef { conn: &tx };
+            me.set_meta(META_BACKFILL_NEXT, 1)?;
+            me.set_meta(META_BACKFILL_END, end)?;
+        }
+        tx.commit().map_err(backend)
+    }
+
+    /// The bytes the full-text index takes in the database file, and the file's size.
+    pub fn search_index_bytes(&self) -> StoreResult<(u64, u64)> {
+        let number = |sql: &str| -> StoreResult<u64> {
+            let n: i64 = self.conn.query_row(sql, [], |r| r.get(0)).map_err(backend)?;
+            Ok(n.max(0) as u64)
+        };
+        Ok((
+            number("SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name LIKE 'search%'")?,
+            number("SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()")?,
+        ))
     }
 
     /// The schema version of the open database.
@@ -583,17 +648,174 @@ impl Store for SqliteStore {
             .map_err(backend)
     }
 
-    fn put_analysis(&mut self, id: &ArticleId, analysis: &Analysis) -> StoreResult<bool> {
+    fn put_analysis(
+        &mut self,
+        id: &ArticleId,
+        analysis: &Analysis,
+        search: &SearchText,
+    ) -> StoreResult<bool> {
         let json =
             serde_json::to_string(analysis).map_err(|e| StoreError::Backend(e.to_string()))?;
-        let n = self
-            .conn
+        let tx = self.conn.transaction().map_err(backend)?;
+        let n = tx
             .execute(
                 "UPDATE analyses SET engine = ?2, analysis = ?3 WHERE id = ?1",
                 params![id.0, analysis.engine, json],
             )
             .map_err(backend)?;
+        if n > 0 {
+            let seq: i64 = tx
+                .query_row("SELECT seq FROM articles WHERE id = ?1", params![id.0], |r| r.get(0))
+                .map_err(backend)?;
+            let me = SqliteStoreRef { conn: &tx };
+            tx.execute("DELETE FROM search WHERE rowid = ?1", params![seq]).map_err(backend)?;
+            me.index(seq, analysis, search, &|e| me.entity(e).ok().flatten())?;
+        }
+        tx.commit().map_err(backend)?;
         Ok(n > 0)
+    }
+
+    fn search(&self, query: &SearchQuery) -> StoreResult<Vec<SearchHit>> {
+        let Some(expr) = fts_expr(&query.expr) else { return Ok(vec![]) };
+        let f = &query.filter;
+        let mut sql = String::from(
+            "SELECT a.id, -bm25(search, ?2, ?3, ?4, ?5) AS score FROM search
+             JOIN articles a ON a.seq = search.rowid WHERE search MATCH ?1",
+        );
+        let w = |field: Field| {
+            search::FIELD_WEIGHTS.iter().find(|(x, _)| *x == field).map_or(1.0, |(_, w)| *w)
+        };
+        let mut args: Vec<rusqlite::types::Value> = vec![
+            expr.into(),
+            w(Field::Title).into(),
+            w(Field::Body).into(),
+            w(Field::Names).into(),
+            w(Field::Speakers).into(),
+        ];
+        let arg = |v: rusqlite::types::Value, args: &mut Vec<rusqlite::types::Value>| {
+            args.push(v);
+            format!("?{}", args.len())
+        };
+        if !f.languages.is_empty() {
+            let list: Vec<String> =
+                f.languages.iter().map(|l| arg(l.code().to_string().into(), &mut args)).collect();
+            sql.push_str(&format!(" AND a.language IN ({})", list.join(", ")));
+        }
+        if !f.outlets.is_empty() {
+            let list: Vec<String> =
+                f.outlets.iter().map(|o| arg(o.to_lowercase().into(), &mut args)).collect();
+            sql.push_str(&format!(" AND lower(a.outlet) IN ({})", list.join(", ")));
+        }
+        if let Some(d) = f.since {
+            sql.push_str(&format!(" AND a.published >= {}", arg(d.to_string().into(), &mut args)));
+        }
+        if let Some(d) = f.until {
+            sql.push_str(&format!(" AND a.published <= {}", arg(d.to_string().into(), &mut args)));
+        }
+        if let Some(story) = &f.story {
+            sql.push_str(&format!(
+                " AND a.id IN (SELECT article_id FROM story_members WHERE story_id = {})",
+                arg(story.0.clone().into(), &mut args)
+            ));
+        }
+        let limit = arg((query.limit.min(i64::MAX as usize) as i64).into(), &mut args);
+        sql.push_str(&format!(" ORDER BY score DESC, a.seq LIMIT {limit}"));
+        let mut stmt = self.conn.prepare_cached(&sql).map_err(backend)?;
+        let rows = stmt
+            .query_map(rusqlite::params_from_iter(args), |r| {
+                Ok(SearchHit { article: ArticleId(r.get(0)?), score: r.get(1)? })
+            })
+            .map_err(backend)?;
+        rows.collect::<rusqlite::Result<_>>().map_err(backend)
+    }
+
+    fn term_counts(&self, terms: &[String]) -> StoreResult<Vec<u64>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT doc FROM search_terms WHERE term = ?1")
+            .map_err(backend)?;
+        terms
+            .iter()
+            .map(|t| {
+                stmt.query_row(params![t], |r| r.get::<_, i64>(0))
+                    .optional()
+                    .map(|n| n.map_or(0, |n| n.max(0) as u64))
+                    .map_err(backend)
+            })
+            .collect()
+    }
+
+    fn index_pending(&mut self, indexer: &dyn Indexer, limit: usize) -> StoreResult<usize> {
+        let tx = self.conn.transaction().map_err(backend)?;
+        let done = {
+            let me = SqliteStoreRef { conn: &tx };
+            let (Some(next), Some(end)) =
+                (me.meta_i64(META_BACKFILL_NEXT), me.meta_i64(META_BACKFILL_END))
+            else {
+                return Ok(0);
+            };
+            let rows: Vec<(i64, String, String, String)> = {
+                let mut stmt = tx
+                    .prepare(
+                        "SELECT a.seq, a.id, a.article, n.analysis FROM articles a
+                         JOIN analyses n ON n.id = a.id
+                         WHERE a.seq >= ?1 AND a.seq <= ?2 ORDER BY a.seq LIMIT ?3",
+                    )
+                    .map_err(backend)?;
+                let rows = stmt
+                    .query_map(params![next, end, limit.min(i64::MAX as usize) as i64], |r| {
+                        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+                    })
+                    .map_err(backend)?;
+                rows.collect::<rusqlite::Result<_>>().map_err(backend)?
+            };
+            for (seq, id, article, analysis) in &rows {
+                let article: Article = decode(article, "article", id).map_err(backend)?;
+                let analysis: Analysis = decode(analysis, "analysis", id).map_err(backend)?;
+                let text = indexer.index_text(&article, &analysis);
+                me.index(*seq, &analysis, &text, &|e| me.entity(e).ok().flatten())?;
+            }
+            match rows.last() {
+                Some((seq, ..)) if *seq < end && rows.len() >= limit => {
+                    me.set_meta(META_BACKFILL_NEXT, seq + 1)?;
+                }
+                _ => {
+                    tx.execute(
+                        "DELETE FROM meta WHERE key IN (?1, ?2)",
+                        params![META_BACKFILL_NEXT, META_BACKFILL_END],
+                    )
+                    .map_err(backend)?;
+                }
+            }
+            rows.len()
+        };
+        tx.commit().map_err(backend)?;
+        Ok(done)
+    }
+
+    fn find_entities(&self, key: &str) -> StoreResult<Vec<EntityRecord>> {
+        SqliteStoreRef { conn: &self.conn }.find_entities(key).map_err(backend)
+    }
+
+    fn languages(&self) -> StoreResult<Vec<(Lang, usize)>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT language, COUNT(*) AS n FROM articles WHERE language IS NOT NULL
+                 GROUP BY language ORDER BY n DESC, language",
+            )
+            .map_err(backend)?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))
+            .map_err(backend)?;
+        let mut out = vec![];
+        for row in rows {
+            let (l, n) = row.map_err(backend)?;
+            if let Ok(lang) = l.parse::<Lang>() {
+                out.push((lang, n.max(0) as usize));
+            }
+        }
+        Ok(out)
     }
 }
 
@@ -636,8 +858,8 @@ impl SqliteStore {
                 let a = &doc.article;
                 let article_json =
                     serde_json::to_string(a).map_err(|e| StoreError::Backend(e.to_string()))?;
-                insert_article
-                    .execute(params![
+                let seq = insert_article
+                    .insert(params![
                         a.id.0,
                         doc.raw_hash,
                         doc.text_hash,
@@ -671,6 +893,10 @@ impl SqliteStore {
                 insert_analysis
                     .execute(params![a.id.0, analysis.engine, analysis_json])
                     .map_err(backend)?;
+                let record = |id: &EntityId| {
+                    links.iter().find(|l| &l.entity.id == id).map(|l| l.entity.clone())
+                };
+                me.index(seq, &analysis, &doc.search, &record)?;
                 if let Some(assigner) = assigner {
                     let story = assigner.assign(a, &analysis, &me);
                     me.apply_story(&a.id, story)?;
@@ -699,19 +925,70 @@ impl Linker for NoLinker {
 
 impl EntityIndex for SqliteStoreRef<'_> {
     fn find(&self, key: &str) -> Vec<EntityRecord> {
-        let run = || -> rusqlite::Result<Vec<EntityRecord>> {
-            let mut stmt = self.conn.prepare_cached(
-                "SELECT e.id, e.record FROM entity_keys k JOIN entities e ON e.id = k.entity_id WHERE k.key = ?1 ORDER BY e.seq",
-            )?;
-            let rows = stmt.query_map(params![key], |r| {
-                let id: String = r.get(0)?;
-                let json: String = r.get(1)?;
-                decode::<EntityRecord>(&json, "entity", &id)
-            })?;
-            rows.collect()
-        };
         // A registry that cannot be read links nothing new to it; the article is still stored.
-        run().unwrap_or_default()
+        self.find_entities(key).unwrap_or_default()
+    }
+}
+
+impl SqliteStoreRef<'_> {
+    fn find_entities(&self, key: &str) -> rusqlite::Result<Vec<EntityRecord>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT e.id, e.record FROM entity_keys k JOIN entities e ON e.id = k.entity_id WHERE k.key = ?1 ORDER BY e.seq",
+        )?;
+        let rows = stmt.query_map(params![key], |r| {
+            let id: String = r.get(0)?;
+            let json: String = r.get(1)?;
+            decode::<EntityRecord>(&json, "entity", &id)
+        })?;
+        rows.collect()
+    }
+
+    /// Writes an article's row of the full-text index: the engine's terms and the linked ones.
+    fn index(
+        &self,
+        seq: i64,
+        analysis: &Analysis,
+        engine: &SearchText,
+        record: &dyn Fn(&EntityId) -> Option<EntityRecord>,
+    ) -> StoreResult<()> {
+        let (names, speakers) = search::linked_terms(analysis, record);
+        self.conn
+            .prepare_cached(
+                "INSERT INTO search(rowid, title, body, names, speakers) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )
+            .and_then(|mut s| {
+                s.execute(params![
+                    seq,
+                    engine.title,
+                    engine.body,
+                    search::join_terms(&engine.names, &names),
+                    search::join_terms(&engine.speakers, &speakers)
+                ])
+            })
+            .map(|_| ())
+            .map_err(backend)
+    }
+}
+
+/// An FTS5 query for an expression: every term quoted (so that no term is read as query
+/// syntax), fields as column filters. `None` when the expression can match nothing.
+fn fts_expr(e: &SearchExpr) -> Option<String> {
+    let quote = |t: &str| format!("\"{}\"", t.replace('"', "\"\""));
+    match e {
+        SearchExpr::Term(_, t) | SearchExpr::Prefix(_, t) if t.trim().is_empty() => None,
+        SearchExpr::Term(None, t) => Some(quote(t)),
+        SearchExpr::Term(Some(f), t) => Some(format!("{} : {}", f.as_str(), quote(t))),
+        SearchExpr::Prefix(None, t) => Some(format!("{}*", quote(t))),
+        SearchExpr::Prefix(Some(f), t) => Some(format!("{} : {}*", f.as_str(), quote(t))),
+        SearchExpr::And(v) => {
+            let parts: Option<Vec<String>> = v.iter().map(fts_expr).collect();
+            let parts = parts?;
+            (!parts.is_empty()).then(|| format!("({})", parts.join(" AND ")))
+        }
+        SearchExpr::Or(v) => {
+            let parts: Vec<String> = v.iter().filter_map(fts_expr).collect();
+            (!parts.is_empty()).then(|| format!("({})", parts.join(" OR ")))
+        }
     }
 }
 
@@ -1092,6 +1369,77 @@ mod tests {
         assert!(s.entity(&EntityId("e:ana rusu".into())).unwrap().is_some());
     }
 
+    /// Indexes with the terms the sample articles carry.
+    struct SampleIndexer;
+
+    impl Indexer for SampleIndexer {
+        fn index_text(&self, article: &Article, _: &Analysis) -> SearchText {
+            SearchText {
+                title: article.title.clone().unwrap_or_default().to_lowercase(),
+                body: "backfilled".into(),
+                names: String::new(),
+                speakers: String::new(),
+            }
+        }
+    }
+
+    #[test]
+    fn a_version_3_store_is_migrated_and_its_articles_indexed_in_stored_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let docs: Vec<_> = (1..=5).map(conformance::sample).collect();
+        {
+            let c = Connection::open(dir.path().join(DB_FILE)).unwrap();
+            for schema in [SCHEMA, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4] {
+                c.execute_batch(schema).unwrap();
+            }
+            c.pragma_update(None, "user_version", 3).unwrap();
+            let mut s = SqliteStore { conn: c, path: dir.path().join(DB_FILE) };
+            s.put_batch(&docs).unwrap();
+            s.conn.execute_batch("DROP TABLE search_terms; DROP TABLE search;").unwrap();
+        }
+        let mut s = SqliteStore::open(dir.path()).unwrap();
+        assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
+        let q = |t: &str| SearchQuery {
+            expr: SearchExpr::term(t),
+            filter: Default::default(),
+            limit: 10,
+        };
+        assert!(s.search(&q("backfilled")).unwrap().is_empty(), "not indexed before the backfill");
+        // A new article is indexed at once, whatever the backfill's progress.
+        let mut new = conformance::sample(9);
+        new.search.body = "fresh".into();
+        s.put_batch(std::slice::from_ref(&new)).unwrap();
+        assert_eq!(s.search(&q("fresh")).unwrap().len(), 1);
+        assert_eq!(s.index_pending(&SampleIndexer, 2).unwrap(), 2);
+        assert_eq!(s.search(&q("backfilled")).unwrap().len(), 2);
+        drop(s);
+        // Reopened (as after a kill), the backfill goes on where it stopped.
+        let mut s = SqliteStore::open(dir.path()).unwrap();
+        assert_eq!(s.index_pending(&SampleIndexer, 10).unwrap(), 3);
+        assert_eq!(s.index_pending(&SampleIndexer, 10).unwrap(), 0);
+        let hits = s.search(&q("backfilled")).unwrap();
+        assert_eq!(hits.len(), 5);
+        assert_eq!(s.search(&q("sample")).unwrap().len(), 5, "titles indexed too");
+        assert_eq!(s.term_counts(&["backfilled".into(), "fresh".into()]).unwrap(), vec![5, 1]);
+    }
+
+    #[test]
+    fn the_search_index_can_be_rebuilt_and_measured() {
+        let mut s = SqliteStore::in_memory().unwrap();
+        s.put_batch(&(1..=3).map(conformance::sample).collect::<Vec<_>>()).unwrap();
+        let q = SearchQuery {
+            expr: SearchExpr::term("backfilled"),
+            filter: Default::default(),
+            limit: 10,
+        };
+        s.reset_search_index().unwrap();
+        assert!(s.search(&q).unwrap().is_empty());
+        assert_eq!(s.index_pending(&SampleIndexer, 10).unwrap(), 3);
+        assert_eq!(s.search(&q).unwrap().len(), 3);
+        let (index, total) = s.search_index_bytes().unwrap();
+        assert!(index > 0 && total >= index, "{index} {total}");
+    }
+
     #[test]
     fn a_version_2_store_is_migrated_and_its_articles_get_stories() {
         let dir = tempfile::tempdir().unwrap();
@@ -1107,9 +1455,12 @@ mod tests {
             let c = Connection::open(dir.path().join(DB_FILE)).unwrap();
             c.execute_batch(SCHEMA).unwrap();
             c.execute_batch(SCHEMA_V2).unwrap();
+            // This build's writer also fills the index; a version 2 store has none.
+            c.execute_batch(SCHEMA_V4).unwrap();
             c.pragma_update(None, "user_version", 2).unwrap();
             let mut s = SqliteStore { conn: c, path: dir.path().join(DB_FILE) };
             s.put_batch_linked(std::slice::from_ref(&old), &conformance::NameLinker).unwrap();
+            s.conn.execute_batch("DROP TABLE search_terms; DROP TABLE search;").unwrap();
         }
         let mut s = SqliteStore::open(dir.path()).unwrap();
         assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);

@@ -84,7 +84,7 @@ pub fn keys(cluster: &Cluster) -> Vec<String> {
     }
 }
 
-fn find(cluster: &Cluster, index: &dyn EntityIndex) -> Option<EntityRecord> {
+pub(crate) fn find(cluster: &Cluster, index: &dyn EntityIndex) -> Option<EntityRecord> {
     let key = keys(cluster).into_iter().next()?;
     let candidates = index.find(&key);
     if cluster.kind != EntityType::Person {
@@ -117,7 +117,7 @@ fn find(cluster: &Cluster, index: &dyn EntityIndex) -> Option<EntityRecord> {
 }
 
 /// The given name (first word) of a multi-word person name, as a skeleton.
-fn given_name(name: &str) -> Option<String> {
+pub(crate) fn given_name(name: &str) -> Option<String> {
     let words: Vec<&str> = name.split_whitespace().collect();
     (words.len() >= 2).then(|| skeleton(words[0]))
 }
@@ -125,7 +125,7 @@ fn given_name(name: &str) -> Option<String> {
 /// Whether a person named with `given` can be the registry's `e`: a surname alone fits anyone with
 /// that surname; a given name must meet one of the entity's given names (the same skeleton, or an
 /// initial against a full name).
-fn compatible(given: Option<&str>, e: &EntityRecord) -> bool {
+pub(crate) fn compatible(given: Option<&str>, e: &EntityRecord) -> bool {
     let Some(given) = given else { return true };
     let theirs: Vec<String> = e.names.iter().filter_map(|n| given_name(&n.name)).collect();
     if theirs.is_empty() {

@@ -53,17 +53,37 @@ pub fn name_key(name: &str) -> String {
 
 /// Chooses the base form among the surface forms of one name (with their counts): the fullest
 /// (most words), then for Cyrillic names the shortest form (nominatives are the shortest in every
-/// declension class that names use), then the most frequent, then the first seen.
+/// declension class that names use), then the one with fewer words in an oblique ending (the
+/// genitive, dative and locative of -ия/-ія names are as long as the nominative: "Асии" against
+/// "Асия"), then the most frequent, then the first seen.
 pub fn base_form<'a>(forms: impl IntoIterator<Item = (&'a str, usize)>) -> Option<&'a str> {
     let forms: Vec<(usize, &str, usize)> =
         forms.into_iter().enumerate().map(|(i, (f, n))| (i, f, n)).collect();
     forms
         .iter()
         .min_by_key(|(i, f, n)| {
-            let len = if is_cyrillic_word(f) { f.chars().count() } else { 0 };
-            (std::cmp::Reverse(f.split_whitespace().count()), len, std::cmp::Reverse(*n), *i)
+            let cyrillic = is_cyrillic_word(f);
+            let len = if cyrillic { f.chars().count() } else { 0 };
+            let oblique = if cyrillic {
+                f.split_whitespace().filter(|w| oblique_ending(w)).count()
+            } else {
+                0
+            };
+            (
+                std::cmp::Reverse(f.split_whitespace().count()),
+                len,
+                oblique,
+                std::cmp::Reverse(*n),
+                *i,
+            )
         })
         .map(|(_, f, _)| *f)
+}
+
+/// Whether a Cyrillic word ends as nominatives of names rarely do: in -и, -ы, -і, -ї, -е, -є,
+/// -у, -ю (the oblique cases of -а/-я names and of consonant names).
+fn oblique_ending(w: &str) -> bool {
+    w.to_lowercase().ends_with(['и', 'ы', 'і', 'ї', 'е', 'є', 'у', 'ю'])
 }
 
 #[cfg(test)]
@@ -110,5 +130,6 @@ mod tests {
         );
         assert_eq!(base_form([("Дорохіна", 3), ("Дорохіну", 1)]), Some("Дорохіна"));
         assert_eq!(base_form([("Nicolas Moreno", 1), ("Moreno", 5)]), Some("Nicolas Moreno"));
+        assert_eq!(base_form([("Оксани Лук", 5), ("Оксана Лук", 2)]), Some("Оксана Лук"));
     }
 }

@@ -328,6 +328,12 @@ fn word_skeleton(w: &str) -> String {
         if vowel && i > 0 {
             continue;
         }
+        // An h after a vowel and before a consonant or at the end is silent in English and
+        // German spellings (Johnson / Джонсон, Lehmann / Леман); transliterations drop it.
+        let is_vowel = |c: Option<char>| matches!(c, Some('a' | 'e' | 'i' | 'o' | 'u' | 'y'));
+        if mapped == 'h' && i > 0 && is_vowel(chars.get(i - 1).copied()) && !is_vowel(next) {
+            continue;
+        }
         if out.ends_with(mapped) {
             continue;
         }
@@ -372,6 +378,7 @@ mod tests {
         same("Ramón Celestino Terásquez", "Рамон Селестіно Тераскес");
         same("James Tolby", "Джеймс Толбі");
         same("Washington Post", "Вашингтон пост");
+        same("Boris Johnson", "Борис Джонсон");
         assert_ne!(skeleton("Bereskov"), skeleton("Dorokhin"));
     }
 

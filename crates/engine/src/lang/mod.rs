@@ -40,9 +40,12 @@
 
 use parallax_model::{Lang, LangSpan, Script, Span};
 
+pub mod concepts;
 mod evidence;
 mod model;
+pub mod morph;
 pub mod packs;
+pub mod stem;
 
 use evidence::{index, Evidence};
 

@@ -232,7 +232,7 @@ pub fn stem(lower: &str) -> &str {
 
 /// The country a lower-case word names as an adjective or demonym in any supported language
 /// ("italian", "итальянских", "венесуельці"), if it is unambiguously one.
-fn country_word(lower: &str) -> Option<&'static str> {
+pub(crate) fn country_word(lower: &str) -> Option<&'static str> {
     static FORMS: LazyLock<HashMap<&'static str, Option<&'static str>>> = LazyLock::new(|| {
         let mut m: HashMap<&'static str, Option<&'static str>> = HashMap::new();
         for n in kb::names() {

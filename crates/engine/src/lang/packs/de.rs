@@ -1,6 +1,8 @@
 //! German.
 
-use super::{NumberWords, Pack, Rel, SentenceRules, TimeUnit, TimeWords};
+use super::{
+    BriefWords, NumberWords, Pack, QuestionWords, Rel, SentenceRules, TimeUnit, TimeWords,
+};
 use parallax_model::Lang;
 
 #[rustfmt::skip]
@@ -49,6 +51,7 @@ pub(super) const PACK: Pack = Pack {
     time: TIME,
     numbers: NUMBERS,
     speech: SPEECH,
+    question: Some(QUESTION),
 };
 
 #[rustfmt::skip]
@@ -203,4 +206,61 @@ const SPEECH: super::SpeechRules = super::SpeechRules {
     addressee_nouns: &["journalisten", "reportern", "presse", "medien"],
     feminine_endings: &[],
     masculine_endings: &[],
+};
+
+#[rustfmt::skip]
+const QUESTION: QuestionWords = QuestionWords {
+    frame: &[
+        "frage", "thema",
+        "was", "wer", "wen", "wem", "wessen", "wie", "warum", "wo", "wann", "welche", "welcher",
+        "welches", "ist", "sind", "war", "waren", "hat", "haben", "hatte", "hatten", "wird",
+        "werden", "wurde", "wurden", "kann", "können", "der", "die", "das", "den", "dem", "des",
+        "ein", "eine", "einen", "es", "sie", "er", "denn", "eigentlich", "genau", "jetzt", "bisher",
+    ],
+    who: &["wer", "wen"],
+    when: &["wann", "seit wann"],
+    how_many: &["wie viele", "wie viel"],
+    timeline: &["chronologie", "zeitablauf", "was geschah", "was ist passiert"],
+    disagree: &["widersprech", "widerspr", "uneinig", "unterscheid", "weichen"],
+    date_words: &["datum", "tag"],
+    describe: &["beschreib", "darstell", "nennen", "bezeichn", "charakterisier"],
+    about: &["über", "zu", "zum", "zur", "bezüglich", "hinsichtlich", "wegen"],
+    sources: &["quellen", "medien", "presse", "zeitungen", "berichte", "artikel", "journalisten"],
+    and: &["und"],
+    of: &["von", "des", "der"],
+    breaks: &[
+        "über", "zu", "zum", "zur", "gegen", "für", "nach", "vor", "seit", "während", "mit",
+        "von", "vom", "aus", "in", "im", "an", "am", "bei", "und", "oder", "aber", "weil", "dass",
+        "ob", "wenn", "als",
+    ],
+    brief: BriefWords {
+        statements: "Aussagen: {who}{about}",
+        acts: "Aussagen und berichtete Handlungen: {who}{about}",
+        unattributed: "Ohne Quelle: Aggregatoren und ungenannte Quellen",
+        describe: "Wie die Medien beschreiben: {x}",
+        timeline: "Wann: datierte Berichte",
+        disagree: "Wo die Quellen sich widersprechen",
+        sides: "Was jede Seite sagt",
+        figures: "Genannte Zahlen",
+        who_said: "Wer es gesagt hat",
+        reports: "Was die Artikel berichten",
+        also_in: "auch in {n} weiteren Artikeln",
+        via: "über",
+        unnamed_source: "Eine ungenannte Quelle",
+        unnamed_outlet: "Medium nicht genannt",
+        more: "{n} weitere nicht gezeigt (--limit erhöhen)",
+        not_understood: "Die Frage nennt nichts, wovon die Artikel sprechen: keine Person, Organisation, kein Ort und kein Thema daraus kommt in ihnen vor.",
+        unknown_name: "Kein Artikel nennt {x}.",
+        unknown_word: "Kein Artikel erwähnt „{x}“.",
+        not_quoted: "Kein Artikel zitiert {who}{about}.",
+        nothing: "Nichts in den Artikeln beantwortet diese Frage.",
+        nearest: "Nächstliegende Geschichten:",
+        sources: "Quellen",
+        rests_on: "Stützt sich auf {n} zitierte Artikel",
+        stories: "Geschichten: {x}",
+        outlets: "Medien: {x}",
+        missing: "Es fehlt: {x}",
+        store: "Der Bestand umfasst {n} Artikel; {x} wurden gelesen",
+        statuses: ["bestätigt", "eine Quelle", "ohne Quelle", "umstritten"],
+    },
 };

@@ -1,6 +1,8 @@
 //! English.
 
-use super::{NumberWords, Pack, Rel, SentenceRules, TimeUnit, TimeWords};
+use super::{
+    BriefWords, NumberWords, Pack, QuestionWords, Rel, SentenceRules, TimeUnit, TimeWords,
+};
 use parallax_model::Lang;
 
 #[rustfmt::skip]
@@ -58,6 +60,7 @@ pub(super) const PACK: Pack = Pack {
     time: TIME,
     numbers: NUMBERS,
     speech: SPEECH,
+    question: Some(QUESTION),
 };
 
 #[rustfmt::skip]
@@ -337,4 +340,66 @@ const SPEECH: super::SpeechRules = super::SpeechRules {
     ],
     feminine_endings: &[],
     masculine_endings: &[],
+};
+
+#[rustfmt::skip]
+const QUESTION: QuestionWords = QuestionWords {
+    frame: &[
+        "question", "issue", "matter", "topic",
+        "what", "which", "who", "whom", "whose", "how", "why", "where", "when", "is", "are", "was",
+        "were", "be", "been", "being", "do", "does", "did", "done", "has", "have", "had", "will",
+        "would", "can", "could", "should", "shall", "may", "might", "must", "the", "a", "an",
+        "this", "that", "these", "those", "it", "its", "they", "them", "their", "there", "any",
+        "anything", "something", "exactly", "actually", "really", "currently", "now", "so", "far",
+        "much", "many", "tell", "me", "us", "please", "anyone", "someone", "somebody",
+    ],
+    who: &["who", "whom"],
+    when: &["when"],
+    how_many: &["how many", "how much"],
+    timeline: &["timeline", "chronology", "what happened", "sequence of events"],
+    disagree: &["disagree", "differ", "contradict", "discrepanc", "dispute", "conflicting"],
+    date_words: &["date", "dates", "day"],
+    describe: &["describ", "portray", "label", "characteri", "depict", "refer to"],
+    about: &["about", "on", "regarding", "concerning", "over", "re"],
+    sources: &[
+        "sources", "outlets", "media", "press", "newspapers", "reports", "articles", "news",
+        "reporters", "journalists",
+    ],
+    and: &["and", "&"],
+    of: &["of"],
+    breaks: &[
+        "about", "on", "over", "against", "for", "after", "before", "since", "during", "with",
+        "to", "from", "in", "at", "by", "and", "or", "but", "because", "that", "whether", "if",
+        "into", "than", "as",
+    ],
+    brief: BriefWords {
+        statements: "Statements: {who}{about}",
+        acts: "Statements and reported actions: {who}{about}",
+        unattributed: "Unattributed: aggregator summaries and unnamed sources",
+        describe: "How the outlets describe {x}",
+        timeline: "When: dated reports",
+        disagree: "Where the sources disagree",
+        sides: "What each side says",
+        figures: "Figures reported",
+        who_said: "Who said it",
+        reports: "What the articles report",
+        also_in: "also in {n} more articles",
+        via: "via",
+        unnamed_source: "An unnamed source",
+        unnamed_outlet: "unnamed outlet",
+        more: "{n} more not shown (raise --limit)",
+        not_understood: "The question names nothing the articles speak of: no person, body, place or topic word in it is one they use.",
+        unknown_name: "No article names {x}.",
+        unknown_word: "No article mentions “{x}”.",
+        not_quoted: "No article quotes {who}{about}.",
+        nothing: "Nothing in the articles answers this.",
+        nearest: "Nearest stories:",
+        sources: "Sources",
+        rests_on: "Rests on {n} cited articles",
+        stories: "Stories: {x}",
+        outlets: "Outlets: {x}",
+        missing: "Missing: {x}",
+        store: "The store holds {n} articles; {x} were read to answer",
+        statuses: ["corroborated", "single source", "unattributed", "contested"],
+    },
 };

@@ -1,6 +1,8 @@
 //! Spanish.
 
-use super::{NumberWords, Pack, Rel, SentenceRules, TimeUnit, TimeWords};
+use super::{
+    BriefWords, NumberWords, Pack, QuestionWords, Rel, SentenceRules, TimeUnit, TimeWords,
+};
 use parallax_model::Lang;
 
 #[rustfmt::skip]
@@ -46,6 +48,7 @@ pub(super) const PACK: Pack = Pack {
     time: TIME,
     numbers: NUMBERS,
     speech: SPEECH,
+    question: Some(QUESTION),
 };
 
 #[rustfmt::skip]
@@ -191,4 +194,60 @@ const SPEECH: super::SpeechRules = super::SpeechRules {
     addressee_nouns: &["periodistas", "reporteros", "prensa", "medios"],
     feminine_endings: &[],
     masculine_endings: &[],
+};
+
+#[rustfmt::skip]
+const QUESTION: QuestionWords = QuestionWords {
+    frame: &[
+        "cuestión", "tema",
+        "qué", "que", "quién", "quiénes", "quien", "cómo", "como", "por", "dónde", "cuándo",
+        "cuál", "cuáles", "es", "son", "era", "eran", "fue", "fueron", "ha", "han", "había",
+        "habían", "está", "están", "el", "la", "los", "las", "un", "una", "unos", "unas", "lo",
+        "se", "le", "les", "exactamente", "realmente", "ahora",
+    ],
+    who: &["quién", "quiénes", "quien"],
+    when: &["cuándo"],
+    how_many: &["cuántos", "cuántas", "cuánto", "cuánta"],
+    timeline: &["cronología", "qué pasó", "qué ocurrió", "qué sucedió"],
+    disagree: &["discrep", "contradic", "difier", "desacuerd", "discrepan"],
+    date_words: &["fecha", "fechas", "día"],
+    describe: &["describ", "retrat", "llaman", "califican", "presentan"],
+    about: &["sobre", "acerca de", "respecto a", "respecto de", "en cuanto a"],
+    sources: &["fuentes", "medios", "prensa", "periódicos", "informes", "artículos", "periodistas"],
+    and: &["y", "e"],
+    of: &["de", "del"],
+    breaks: &[
+        "sobre", "contra", "para", "tras", "después", "antes", "desde", "durante", "con", "a",
+        "al", "de", "del", "en", "por", "y", "e", "o", "u", "pero", "porque", "que", "si",
+    ],
+    brief: BriefWords {
+        statements: "Declaraciones: {who}{about}",
+        acts: "Declaraciones y acciones informadas: {who}{about}",
+        unattributed: "Sin fuente: agregadores y fuentes no nombradas",
+        describe: "Cómo describen los medios a {x}",
+        timeline: "Cuándo: informaciones fechadas",
+        disagree: "Dónde discrepan las fuentes",
+        sides: "Qué dice cada parte",
+        figures: "Cifras publicadas",
+        who_said: "Quién lo dijo",
+        reports: "Qué informan los artículos",
+        also_in: "también en {n} artículos más",
+        via: "vía",
+        unnamed_source: "Una fuente no nombrada",
+        unnamed_outlet: "medio no nombrado",
+        more: "{n} más no mostrados (aumente --limit)",
+        not_understood: "La pregunta no nombra nada de lo que hablan los artículos: ninguna persona, organismo, lugar o tema suyo aparece en ellos.",
+        unknown_name: "Ningún artículo nombra a {x}.",
+        unknown_word: "Ningún artículo menciona «{x}».",
+        not_quoted: "Ningún artículo cita a {who}{about}.",
+        nothing: "Nada en los artículos responde a esta pregunta.",
+        nearest: "Historias más cercanas:",
+        sources: "Fuentes",
+        rests_on: "Se basa en {n} artículos citados",
+        stories: "Historias: {x}",
+        outlets: "Medios: {x}",
+        missing: "Falta: {x}",
+        store: "El almacén tiene {n} artículos; se leyeron {x}",
+        statuses: ["corroborado", "una sola fuente", "sin fuente", "en disputa"],
+    },
 };

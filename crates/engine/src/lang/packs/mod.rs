@@ -60,6 +60,115 @@ pub struct Pack {
     pub time: TimeWords,
     pub numbers: NumberWords,
     pub speech: SpeechRules,
+    /// Question words and the fixed words of a brief, for languages `parallax ask` reads.
+    pub question: Option<QuestionWords>,
+}
+
+/// What question understanding (`crate::ask`) needs to know about a language, and the fixed
+/// words a brief is written with in it. Entries are lower case; a phrase of several words
+/// matches those words in sequence. What a question asks *about* is read through the concept
+/// lexicon ([`crate::lang::concepts`]), which is shared by every language: these lists hold only
+/// the words that frame a question.
+#[derive(Debug)]
+pub struct QuestionWords {
+    /// Words that only frame a question and never name what it is about: question words,
+    /// auxiliaries, pronouns ("what", "did", "is", "що", "чи", "что", "ли").
+    pub frame: &'static [&'static str],
+    /// Words asking who: "who", "хто", "кто".
+    pub who: &'static [&'static str],
+    /// Words asking when: "when", "коли", "когда".
+    pub when: &'static [&'static str],
+    /// Phrases asking how many or how much: "how many", "скільки", "сколько".
+    pub how_many: &'static [&'static str],
+    /// Phrases asking what happened, in order: "timeline", "what happened", "що сталося".
+    pub timeline: &'static [&'static str],
+    /// Word beginnings that ask where sources disagree: "disagree", "differ", "розход",
+    /// "расход", "противореч".
+    pub disagree: &'static [&'static str],
+    /// Words that ask for a date ("date", "дата", "даты"): a question about where sources
+    /// disagree on a date asks for the dates they give.
+    pub date_words: &'static [&'static str],
+    /// Word beginnings that ask how something is described: "describ", "portray", "описують".
+    pub describe: &'static [&'static str],
+    /// Prepositions that introduce what a statement is about: "about", "on", "про", "щодо",
+    /// "о", "об", "насчёт".
+    pub about: &'static [&'static str],
+    /// Words for the sources in general, which are no subject: "sources", "outlets", "media",
+    /// "джерела", "ЗМІ", "СМИ".
+    pub sources: &'static [&'static str],
+    /// Words joining two parties: "and", "і", "и".
+    pub and: &'static [&'static str],
+    /// Prepositions that make the name after them qualify the noun before: "of", "von", "de".
+    pub of: &'static [&'static str],
+    /// Prepositions and conjunctions that end a noun phrase (the subject never runs over them).
+    pub breaks: &'static [&'static str],
+    /// The fixed words of a brief.
+    pub brief: BriefWords,
+}
+
+/// The fixed words a brief is written with. `{who}` is the subject as the question names it,
+/// `{about}` the question's own words about its topic ("about Venezuela"), `{n}` a number,
+/// `{x}` a name or a word.
+#[derive(Debug)]
+pub struct BriefWords {
+    /// Heading of statements by the subject: "Statements: {who}".
+    pub statements: &'static str,
+    /// Heading of statements and reported actions for a question about an act (asked, denied,
+    /// demanded): "Statements and actions: {who}".
+    pub acts: &'static str,
+    /// Heading of statements that carry no named source.
+    pub unattributed: &'static str,
+    /// Heading of how the outlets describe someone: "How the outlets describe {x}".
+    pub describe: &'static str,
+    /// Heading of dated reports: "When: dated reports".
+    pub timeline: &'static str,
+    /// Heading of contradicting dates and figures.
+    pub disagree: &'static str,
+    /// Heading of what each side says about a disputed matter.
+    pub sides: &'static str,
+    /// Heading of sentences that give figures.
+    pub figures: &'static str,
+    /// Heading of who said given words.
+    pub who_said: &'static str,
+    /// Heading of sentences that report on the topic.
+    pub reports: &'static str,
+    /// A line's note that the same claim is in more articles: "also in {n} more articles".
+    pub also_in: &'static str,
+    /// Between a speaker and the outlet relayed: "via".
+    pub via: &'static str,
+    /// Who speaks when no one is named.
+    pub unnamed_source: &'static str,
+    /// An article with no known outlet.
+    pub unnamed_outlet: &'static str,
+    /// How many lines the budget left out: "{n} more not shown (raise --limit)".
+    pub more: &'static str,
+    /// Refusal: the question names nothing the articles use.
+    pub not_understood: &'static str,
+    /// Refusal: a name the articles never use: "No article names {x}."
+    pub unknown_name: &'static str,
+    /// Refusal: a word no article uses: "No article mentions “{x}”."
+    pub unknown_word: &'static str,
+    /// Refusal: the subject is never quoted on the topic: "No article quotes {who}{about}."
+    pub not_quoted: &'static str,
+    /// Refusal: nothing matches.
+    pub nothing: &'static str,
+    /// Refusal hint: "Nearest stories:".
+    pub nearest: &'static str,
+    /// Heading of the list of cited articles: "Sources".
+    pub sources: &'static str,
+    /// Footer: "Rests on {n} cited articles".
+    pub rests_on: &'static str,
+    /// Footer: the stories cited, "Stories: {x}".
+    pub stories: &'static str,
+    /// Footer: the outlets cited, "Outlets: {x}".
+    pub outlets: &'static str,
+    /// Footer: what is missing, "Missing: {x}".
+    pub missing: &'static str,
+    /// Footer: the store, "The store holds {n} articles; {x} were read to answer".
+    pub store: &'static str,
+    /// The statuses of a line, in the order corroborated, single source, unattributed,
+    /// contested (the JSON keeps the English names).
+    pub statuses: [&'static str; 4],
 }
 
 /// What the temporal resolver needs to know about a language.

@@ -45,6 +45,7 @@ pub(super) const PACK: Pack = Pack {
     time: TIME,
     numbers: NUMBERS,
     speech: SPEECH,
+    question: None,
 };
 
 #[rustfmt::skip]
