@@ -177,9 +177,16 @@ pub(super) fn names<S: std::borrow::Borrow<str> + std::hash::Hash + Eq>(
 /// heaviest's.
 const FOCUS: f64 = 0.75;
 
-/// Whether the article's title names one of the question's focus concepts (the article is
-/// about it).
+/// The most sentences of an article that is about its title throughout (a news item, not a
+/// long piece that moves from matter to matter).
+const SHORT: usize = 15;
+
+/// Whether a short article's title names one of the question's focus concepts (the whole
+/// article is about it).
 fn focus_in_title(doc: &Doc, topics: &[Concept]) -> bool {
+    if doc.sents.len() > SHORT {
+        return false;
+    }
     let top = topics.iter().map(|c| c.weight).fold(0.0, f64::max);
     topics.iter().any(|c| c.weight >= FOCUS * top && names(&doc.title, c))
 }
@@ -1536,7 +1543,11 @@ fn contested_dates(topics: &[Concept], docs: &[Doc], words: &BriefWords) -> Vec<
             .is_some_and(|(a, b)| (a - b).abs() <= 7)
     };
     by_day.retain(|d, _| near(d));
-    if by_day.len() < 2 {
+    // Days that only one article gives are that article's account of several events, not a
+    // disagreement between sources.
+    let docs_of = |ls: &Vec<Line>| ls.iter().map(|l| l.doc).collect::<BTreeSet<_>>();
+    let all_docs: BTreeSet<usize> = by_day.values().flat_map(docs_of).collect();
+    if by_day.len() < 2 || all_docs.len() < 2 {
         return vec![];
     }
     let mut sides: Vec<(PartialDate, Vec<Line>)> = by_day.into_iter().collect();
@@ -1545,6 +1556,10 @@ fn contested_dates(topics: &[Concept], docs: &[Doc], words: &BriefWords) -> Vec<
     sides.sort_by_key(|(d, _)| *d);
     sides.into_iter().map(|(_, ls)| contested_item(ls, words)).collect()
 }
+
+/// Two sentences speak of the same matter when their words (lexicon concepts, stems, names)
+/// overlap by this many tenths (and in three words at least).
+const SAME_MATTER: usize = 5;
 
 /// The most sides a disagreement shows (the days or values most articles give).
 const MAX_SIDES: usize = 4;
@@ -1581,7 +1596,33 @@ fn contested_figures(topics: &[Concept], docs: &[Doc], words: &BriefWords) -> Ve
             .push(l);
     }
     let mut out = vec![];
-    for values in by_unit.into_values() {
+    for mut values in by_unit.into_values() {
+        // Figures contradict when they measure the same matter: a line is a side only when a
+        // line giving another value says much the same besides the number.
+        // (In another article: one article's different figures are different measures.)
+        let all: Vec<(String, usize, HashSet<String>)> = values
+            .iter()
+            .flat_map(|(v, (_, ls))| ls.iter().map(move |l| (v.clone(), l.doc, l.terms.clone())))
+            .collect();
+        let alike = |a: &HashSet<String>, b: &HashSet<String>| {
+            let shared = a.intersection(b).count();
+            shared >= 3 && shared * 10 >= a.union(b).count().max(1) * SAME_MATTER
+        };
+        // The values each article gives: two articles that both give both values (the same
+        // survey reported twice) do not disagree.
+        let mut given: HashMap<usize, BTreeSet<String>> = HashMap::new();
+        for (v, d, _) in &all {
+            given.entry(*d).or_default().insert(v.clone());
+        }
+        let gives = |d: usize, v: &str| given.get(&d).is_some_and(|g| g.contains(v));
+        for (v, (_, ls)) in values.iter_mut() {
+            ls.retain(|l| {
+                all.iter().any(|(w, d, t)| {
+                    w != v && *d != l.doc && !gives(*d, v) && !gives(l.doc, w) && alike(&l.terms, t)
+                })
+            });
+        }
+        values.retain(|_, (_, ls)| !ls.is_empty());
         let vs: Vec<f64> = values.values().map(|(v, _)| *v).collect();
         let (lo, hi) = vs.iter().fold((f64::MAX, f64::MIN), |(a, b), v| (a.min(*v), b.max(*v)));
         if vs.len() < 2 || hi <= 0.0 || (hi - lo) / hi <= 0.1 {

@@ -479,9 +479,12 @@ pub fn parse(store: &dyn Store, question: &str, opts: &AskOptions) -> StoreResul
         } else if qw.date_words.contains(&t.as_str()) {
             asks_date = true;
             role[i] = Role::Frame;
+        } else if qw.number_words.contains(&t.as_str()) {
+            asks_number = true;
+            role[i] = Role::Frame;
         } else if let Some(n) = any_phrase_at(&toks, i, qw.about) {
             // "про що", "о чём", "about what": the preposition belongs to the question word.
-            let next_frame = toks.get(i + n).is_some_and(is_frame);
+            let next_frame = toks.get(i + n).is_some_and(|t| qw.wh.contains(&t.lower.as_str()));
             role[i..i + n].fill(if next_frame { Role::Frame } else { Role::About });
             i += n;
             continue;
@@ -1252,7 +1255,14 @@ fn fragments(
     }
     let mut out: Vec<EntityRecord> = vec![];
     let words: Vec<&str> = name.split_whitespace().collect();
-    let given = link::given_name(name);
+    // A surname alone means the person the registry knows best by it: other entities fit only
+    // when their given names fit that person's ("Biden" is Joe Biden, not Hunter Biden).
+    let given = link::given_name(name).or_else(|| {
+        best.names
+            .iter()
+            .max_by_key(|n| (n.name.split_whitespace().count(), n.count))
+            .and_then(|n| link::given_name(&n.name))
+    });
     let mut keys = vec![format!("name:{}", skeleton(name))];
     if kind == EntityType::Person || best.kind == EntityType::Person {
         if let Some(last) = words.last() {

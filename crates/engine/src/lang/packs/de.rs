@@ -218,6 +218,8 @@ const QUESTION: QuestionWords = QuestionWords {
         "ein", "eine", "einen", "es", "sie", "er", "denn", "eigentlich", "genau", "jetzt", "bisher",
     ],
     who: &["wer", "wen"],
+    wh: &["was", "wen", "wem", "welche", "welchen"],
+    number_words: &["zahl", "zahlen", "anzahl", "bilanz"],
     when: &["wann", "seit wann"],
     how_many: &["wie viele", "wie viel"],
     timeline: &["chronologie", "zeitablauf", "was geschah", "was ist passiert"],

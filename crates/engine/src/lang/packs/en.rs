@@ -354,6 +354,8 @@ const QUESTION: QuestionWords = QuestionWords {
         "much", "many", "tell", "me", "us", "please", "anyone", "someone", "somebody",
     ],
     who: &["who", "whom"],
+    wh: &["what", "which", "whom", "who"],
+    number_words: &["number", "numbers", "figure", "figures", "toll", "count", "amount"],
     when: &["when"],
     how_many: &["how many", "how much"],
     timeline: &["timeline", "chronology", "what happened", "sequence of events"],

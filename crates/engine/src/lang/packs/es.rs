@@ -206,6 +206,8 @@ const QUESTION: QuestionWords = QuestionWords {
         "se", "le", "les", "exactamente", "realmente", "ahora",
     ],
     who: &["quién", "quiénes", "quien"],
+    wh: &["qué", "quién", "quiénes", "cuál"],
+    number_words: &["número", "cifra", "cifras", "balance"],
     when: &["cuándo"],
     how_many: &["cuántos", "cuántas", "cuánto", "cuánta"],
     timeline: &["cronología", "qué pasó", "qué ocurrió", "qué sucedió"],

@@ -76,6 +76,12 @@ pub struct QuestionWords {
     pub frame: &'static [&'static str],
     /// Words asking who: "who", "хто", "кто".
     pub who: &'static [&'static str],
+    /// Question words that a preposition can govern ("про що", "о чём", "about what"): such a
+    /// preposition belongs to the question, not to its topic.
+    pub wh: &'static [&'static str],
+    /// Words that ask for a number ("number", "число", "кількість"): a question about where
+    /// sources disagree on a number asks for the figures they give.
+    pub number_words: &'static [&'static str],
     /// Words asking when: "when", "коли", "когда".
     pub when: &'static [&'static str],
     /// Phrases asking how many or how much: "how many", "скільки", "сколько".
