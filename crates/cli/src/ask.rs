@@ -81,6 +81,11 @@ pub struct AskArgs {
     /// each is looked for by), as JSON.
     #[arg(long)]
     explain: bool,
+    /// Also answer from statements of low confidence (a guessed or missing speaker, a content
+    /// that is only a noun phrase); they are marked in the brief. By default a brief relies on
+    /// statements of medium and high confidence and says how many it left out.
+    #[arg(long)]
+    all_statements: bool,
 }
 
 /// Which articles a brief or a search may come from.
@@ -177,8 +182,13 @@ pub fn run(global: &Global, args: &AskArgs) -> Result<ExitCode> {
         Some(prefix) => Some(crate::stories::resolve(&store, prefix)?),
         None => None,
     };
-    let opts =
-        AskOptions { limit: args.limit, story, filter: args.filter.filter()?, today: today() };
+    let opts = AskOptions {
+        limit: args.limit,
+        story,
+        filter: args.filter.filter()?,
+        today: today(),
+        all_statements: args.all_statements,
+    };
     if args.explain {
         let q = ask::question::parse(&store, &args.question, &opts)?;
         eprintln!("{}", serde_json::to_string_pretty(&q.explain())?);
@@ -252,6 +262,15 @@ fn describe(id: &ArticleId, stored: &[StoredArticle], words: &packs::BriefWords)
     )
 }
 
+/// The mark of a line resting on a statement of low confidence.
+fn unsure(i: &ask::Item) -> &'static str {
+    if i.confidence == Some(parallax_model::Confidence::Low) {
+        " · low confidence"
+    } else {
+        ""
+    }
+}
+
 /// A line's status in the brief's language.
 fn status(w: &packs::BriefWords, s: ask::Status) -> &'static str {
     match s {
@@ -317,6 +336,13 @@ fn footer(brief: &Brief) -> Vec<String> {
     if c.dropped > 0 {
         lines.push(format!("{} line(s) dropped: their citations did not hold", c.dropped));
     }
+    if c.unsure_left_out > 0 {
+        lines.push(format!(
+            "{} statement(s) of low confidence left out (a guessed or missing speaker, or no \
+             clause): --all-statements shows them",
+            c.unsure_left_out
+        ));
+    }
     lines
 }
 
@@ -346,7 +372,7 @@ fn render_text(brief: &Brief, stored: &[StoredArticle]) -> String {
                 o.push(format!("{} {line}", if first { "  •" } else { "   " }));
                 first = false;
             }
-            o.push(format!("    {} · {}", status(w, i.status), cites(i, &refs)));
+            o.push(format!("    {}{} · {}", status(w, i.status), unsure(i), cites(i, &refs)));
         }
         o.push(String::new());
     }
@@ -380,7 +406,13 @@ fn render_markdown(brief: &Brief, stored: &[StoredArticle]) -> String {
         o.push(format!("## {}", s.title));
         o.push(String::new());
         for i in &s.items {
-            o.push(format!("- {} — *{}* {}", i.text, status(w, i.status), cites(i, &refs)));
+            o.push(format!(
+                "- {} — *{}{}* {}",
+                i.text,
+                status(w, i.status),
+                unsure(i),
+                cites(i, &refs)
+            ));
         }
         o.push(String::new());
     }

@@ -99,6 +99,7 @@ pub fn statement_views(stored: &StoredArticle, names: &ClusterNames) -> Vec<Valu
                 "via": x.via.iter().map(|src| canonical_of(src.cluster).unwrap_or_else(|| src.name.clone())).collect::<Vec<_>>(),
                 "via_spans": x.via.iter().map(source_view).collect::<Vec<_>>(),
                 "date": x.date,
+                "confidence": x.confidence,
             })
         })
         .collect()

@@ -6,7 +6,7 @@ use crate::{out, Global};
 use anyhow::Result;
 use clap::Args;
 use parallax_engine::text::fold_name as fold;
-use parallax_model::{ArticleId, Lang, Store, StoredArticle};
+use parallax_model::{ArticleId, Confidence, Lang, Store, StoredArticle};
 use serde_json::Value;
 use std::ops::ControlFlow;
 use std::process::ExitCode;
@@ -17,15 +17,26 @@ each with its speaker (the canonical entity when the speaker is named or clearly
 the cue, the content as an exact span of the article, the addressee and the sources it came
 through (\"according to X, citing Y\"). Statements nobody is named for are shown as such.
 
+Each statement has a confidence: high when a named speaker is the cue's subject and the content
+is a quotation or marked as speech; medium when the speaker is reached through a descriptor, a
+pronoun or a description; low when the speaker is a guess or missing, or the content is only a
+noun phrase. Briefs (`parallax ask`) use medium and high by default.
+
 Filters combine: --speaker and --entity match names in any script or case form the corpus
-has seen (\"Hrytsenko\" finds \"Гриценко\" once the two are one entity).";
+has seen (\"Hrytsenko\" finds \"Гриценко\" once the two are one entity).
+
+--sample N --seed S prints N statements drawn at random (the same for the same store and seed),
+each with the sentence it was read from, for a person to mark right or wrong: an audit of the
+attribution's precision.";
 
 const AFTER_HELP: &str = "\
 Examples:
   parallax statements --speaker hrytsenko      what one person said, in every language
   parallax statements --entity venezuela       statements by or about an entity
   parallax statements --story 9c1e --lang uk   one story's statements in Ukrainian
-  parallax statements --form direct --json     machine-readable, one object per line";
+  parallax statements --form direct --json     machine-readable, one object per line
+  parallax statements --confidence high        only firmly attributed statements
+  parallax statements --sample 100 --seed 7    a random audit sample, with sentences";
 
 #[derive(Debug, Args)]
 #[command(long_about = LONG_ABOUT, after_help = AFTER_HELP)]
@@ -47,9 +58,18 @@ pub struct StatementsArgs {
     /// Only this form: direct, reported or mixed.
     #[arg(long, value_name = "FORM", value_parser = ["direct", "reported", "mixed"])]
     form: Option<String>,
+    /// Only statements of at least this confidence: low (all), medium or high.
+    #[arg(long, value_name = "LEVEL", default_value = "low")]
+    confidence: Confidence,
     /// At most this many statements.
     #[arg(long, value_name = "N")]
     limit: Option<usize>,
+    /// Print N statements drawn at random from those the filters keep, each with its sentence.
+    #[arg(long, value_name = "N")]
+    sample: Option<usize>,
+    /// The seed of --sample: the same seed on the same store draws the same statements.
+    #[arg(long, value_name = "S", default_value_t = 1, requires = "sample")]
+    seed: u64,
 }
 
 pub fn run(global: &Global, args: &StatementsArgs) -> Result<ExitCode> {
@@ -58,7 +78,11 @@ pub fn run(global: &Global, args: &StatementsArgs) -> Result<ExitCode> {
     let story = args.story.as_deref().map(|s| crate::stories::resolve(&store, s)).transpose()?;
     let speaker = args.speaker.as_deref().map(fold);
     let entity = args.entity.as_deref().map(fold);
-    let limit = args.limit.unwrap_or(usize::MAX);
+    let limit = if args.sample.is_some() { usize::MAX } else { args.limit.unwrap_or(usize::MAX) };
+    // Reservoir sampling (algorithm R) over the statements the filters keep.
+    let mut rng = fastrand::Rng::with_seed(args.seed);
+    let mut reservoir: Vec<(ArticleId, usize)> = vec![];
+    let mut seen = 0usize;
     let mut ids: Vec<ArticleId> = vec![];
     store.scan(&mut |a| {
         if lang.is_none_or(|l| a.language == Some(l)) {
@@ -86,11 +110,13 @@ pub fn run(global: &Global, args: &StatementsArgs) -> Result<ExitCode> {
             None => vec![],
         };
         let views = statement_views(&stored, &names);
-        for (x, v) in stored.analysis.statements.statements.iter().zip(views) {
+        for (k, (x, v)) in stored.analysis.statements.statements.iter().zip(views).enumerate() {
             if shown >= limit {
                 break;
             }
-            if args.form.as_deref().is_some_and(|f| v["form"].as_str() != Some(f)) {
+            if args.form.as_deref().is_some_and(|f| v["form"].as_str() != Some(f))
+                || x.confidence < args.confidence
+            {
                 continue;
             }
             if let Some(want) = &speaker {
@@ -111,8 +137,24 @@ pub fn run(global: &Global, args: &StatementsArgs) -> Result<ExitCode> {
                 }
             }
             shown += 1;
-            print(global, &stored, v)?;
+            if let Some(n) = args.sample {
+                let item = (id.clone(), k);
+                if reservoir.len() < n {
+                    reservoir.push(item);
+                } else {
+                    let j = rng.usize(..=seen);
+                    if j < n {
+                        reservoir[j] = item;
+                    }
+                }
+                seen += 1;
+                continue;
+            }
+            print(global, &stored, v, None)?;
         }
+    }
+    if args.sample.is_some() {
+        return print_sample(global, &store, reservoir);
     }
     if shown == 0 && !global.json {
         eprintln!(
@@ -148,8 +190,54 @@ fn entity_clusters(
         .collect()
 }
 
-fn print(global: &Global, stored: &StoredArticle, mut v: Value) -> Result<()> {
+/// Prints the sampled statements (article id, index), numbered, each with its sentence.
+fn print_sample(
+    global: &Global,
+    store: &parallax_store_sqlite::SqliteStore,
+    picked: Vec<(ArticleId, usize)>,
+) -> Result<ExitCode> {
+    if picked.is_empty() && !global.json {
+        eprintln!("no statements to sample");
+    }
+    for (n, (id, k)) in picked.iter().enumerate() {
+        let Some(stored) = store.get(id)? else { continue };
+        let lookup = |e: &parallax_model::EntityId| store.entity(e).ok().flatten();
+        let names = cluster_entities(&stored, &lookup);
+        let Some(v) = statement_views(&stored, &names).into_iter().nth(*k) else { continue };
+        let x = &stored.analysis.statements.statements[*k];
+        let a = &stored.article;
+        let from = x.speaker.map_or(x.cue.start, |s| s.start.min(x.cue.start)).min(x.content.start);
+        let to = x.content.end.max(x.cue.end);
+        let sentence = stored
+            .analysis
+            .sentences
+            .iter()
+            .filter(|s| s.end > from && s.start < to)
+            .fold(None, |acc: Option<parallax_model::Span>, s| {
+                Some(acc.map_or(*s, |a| {
+                    parallax_model::Span::new(a.start.min(s.start), a.end.max(s.end))
+                }))
+            })
+            .and_then(|s| s.text(&a.text))
+            .unwrap_or_default();
+        if !global.json {
+            out(&format!("#{}", n + 1))?;
+        }
+        print(global, &stored, v, Some(sentence))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print(
+    global: &Global,
+    stored: &StoredArticle,
+    mut v: Value,
+    sentence: Option<&str>,
+) -> Result<()> {
     let a = &stored.article;
+    if let Some(sentence) = sentence {
+        v["sentence"] = serde_json::json!(sentence);
+    }
     if global.json {
         v["article"] = serde_json::json!(a.id);
         v["outlet"] = serde_json::json!(a.outlet);
@@ -174,6 +262,9 @@ fn print(global: &Global, stored: &StoredArticle, mut v: Value) -> Result<()> {
     if !via.is_empty() {
         head.push_str(&format!(" · via {}", via.join(" ← ")));
     }
+    if let Some(c) = v["confidence"].as_str().filter(|c| *c != "medium") {
+        head.push_str(&format!(" · {c} confidence"));
+    }
     out(&head)?;
     let content = v["content"]["text"].as_str().unwrap_or("");
     let (start, end) = (&v["content"]["start"], &v["content"]["end"]);
@@ -181,5 +272,12 @@ fn print(global: &Global, stored: &StoredArticle, mut v: Value) -> Result<()> {
         out(&format!("    {line}"))?;
     }
     out(&format!("    [{} {start}..{end}]", a.id))?;
+    if let Some(sentence) = sentence {
+        for line in
+            wrap(&format!("in: {}", sentence.split_whitespace().collect::<Vec<_>>().join(" ")), 96)
+        {
+            out(&format!("    {line}"))?;
+        }
+    }
     Ok(())
 }

@@ -553,6 +553,7 @@ fn searchable(n: u32, title: &str, body: &str, name: &str, lang: Lang) -> Ingest
         addressee: None,
         via: vec![],
         date: None,
+        confidence: crate::Confidence::High,
     }];
     d.search = crate::SearchText {
         title: title.into(),

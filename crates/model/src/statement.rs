@@ -65,6 +65,60 @@ pub struct Statement {
     pub via: Vec<Source>,
     /// When it was said, if the text supports a date.
     pub date: Option<PartialDate>,
+    /// How sure the attribution is (see [`Confidence`]). Analyses stored before it existed read
+    /// as `medium`.
+    #[serde(default)]
+    pub confidence: Confidence,
+}
+
+/// How sure an attribution is: whether its speaker is tied to the cue by structure the rules
+/// check, and whether that speaker is named.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    /// The speaker was not found, or reached only by a guess (a pronoun with no single
+    /// antecedent that agrees, a description matched to a person by its words alone), or the
+    /// content is not shown to be a clause (a noun phrase after the cue: "announced his
+    /// resignation"): shown, never relied on by default.
+    Low,
+    /// The speaker is reached through a descriptor, a surname alone or a resolved pronoun, or
+    /// is a description that names no one ("the minister"), or the content only follows its cue.
+    #[default]
+    Medium,
+    /// A named speaker (a person, a body, an outlet, a document, or a group described in the
+    /// frame) is the cue's subject, and the content is a quotation or marked as speech (a
+    /// complementiser, a colon, an inverted frame).
+    High,
+}
+
+impl Confidence {
+    /// Whether briefs rely on statements of this confidence by default.
+    pub fn is_confident(self) -> bool {
+        self >= Confidence::Medium
+    }
+
+    /// The lowercase name (as serialised).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Confidence::Low => "low",
+            Confidence::Medium => "medium",
+            Confidence::High => "high",
+        }
+    }
+}
+
+impl std::str::FromStr for Confidence {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.to_ascii_lowercase().as_str() {
+            "low" => Ok(Confidence::Low),
+            "medium" => Ok(Confidence::Medium),
+            "high" => Ok(Confidence::High),
+            other => Err(format!("unknown confidence {other:?}: expected low, medium or high")),
+        }
+    }
 }
 
 /// A time expression resolved to a calendar date.

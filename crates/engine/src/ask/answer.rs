@@ -12,8 +12,9 @@ use crate::lang::packs::BriefWords;
 use crate::search::{country_word_terms, loose_prefix, speaker_country, stems_meet, word_terms};
 use parallax_model::search::{entity_term, speaker_country_term, Field};
 use parallax_model::{
-    ArticleId, EntityId, EntityRecord, Kind, Lang, PartialDate, Script, SearchExpr, SearchFilter,
-    SearchQuery, SourceKind, Span, Statement, Store, StoreResult, StoredArticle, StoryId,
+    ArticleId, Confidence, EntityId, EntityRecord, Kind, Lang, PartialDate, Script, SearchExpr,
+    SearchFilter, SearchQuery, SourceKind, Span, Statement, Store, StoreResult, StoredArticle,
+    StoryId,
 };
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
@@ -312,6 +313,8 @@ struct Line {
     score: f64,
     date: Option<PartialDate>,
     story: Option<StoryId>,
+    /// The statement's confidence; `None` for a line that is no statement.
+    confidence: Option<Confidence>,
 }
 
 /// The search expression of a concept: any alternative, each with all its terms.
@@ -553,6 +556,14 @@ pub(super) fn answer(store: &dyn Store, q: &Question, opts: &AskOptions) -> Stor
     let mut cov = coverage(&cited, &asked_about);
     cov.dropped = dropped;
     cov.read = docs.len();
+    if !q.all_statements {
+        // Statements of the articles read that a brief does not rely on by default.
+        cov.unsure_left_out = docs
+            .iter()
+            .flat_map(|d| d.a.analysis.statements.statements.iter().map(move |s| (d, s)))
+            .filter(|(d, s)| !s.confidence.is_confident() && says_something(d, s))
+            .count();
+    }
     cov.store_articles = store_articles;
     cov.stories = scope.stories.len();
     Ok(Brief {
@@ -924,6 +935,7 @@ fn statement_line(
         score,
         date: st.date.or(doc.a.article.published),
         story: doc.story.clone(),
+        confidence: Some(st.confidence),
     })
 }
 
@@ -953,6 +965,7 @@ fn sentence_line(
         score,
         date: doc.a.article.published,
         story: doc.story.clone(),
+        confidence: None,
     })
 }
 
@@ -1032,7 +1045,7 @@ fn select_statements(
     let mut out = vec![];
     for (d, doc) in docs.iter().enumerate() {
         for st in &doc.a.analysis.statements.statements {
-            if !says_something(doc, st) {
+            if !says_something(doc, st) || !(q.all_statements || st.confidence.is_confident()) {
                 continue;
             }
             let Some((score, close)) = score(doc, st) else { continue };
@@ -1185,6 +1198,7 @@ impl Group {
             speaker_id: first.speaker_id.clone(),
             status: self.status(),
             story: first.story.clone(),
+            confidence: first.confidence,
             citations,
         }
     }
@@ -1359,6 +1373,7 @@ fn describe(
                 score: 1.0 + f64::from(u8::from(label.evaluative)),
                 date: doc.a.article.published,
                 story: doc.story.clone(),
+                confidence: None,
             });
         }
     }

@@ -69,6 +69,9 @@ pub struct AskOptions {
     pub filter: SearchFilter,
     /// Today, for relative dates in the question ("last week").
     pub today: Option<PartialDate>,
+    /// Also use statements of low confidence (a guessed or missing speaker, a content that is
+    /// only a noun phrase); by default a brief relies on medium and high only.
+    pub all_statements: bool,
 }
 
 /// The default budget of a brief: about a dozen claims.
@@ -81,6 +84,7 @@ impl Default for AskOptions {
             story: None,
             filter: SearchFilter::default(),
             today: None,
+            all_statements: false,
         }
     }
 }
@@ -130,6 +134,10 @@ pub struct Item {
     /// The speaker's entity id, when the speaker is an entity.
     pub speaker_id: Option<EntityId>,
     pub status: Status,
+    /// How sure the attribution of the statement the line quotes is (`null` for a line that is
+    /// no statement). Low-confidence statements appear only when asked for
+    /// ([`AskOptions::all_statements`]).
+    pub confidence: Option<parallax_model::Confidence>,
     /// The story of the passage the line rests on.
     pub story: Option<StoryId>,
     /// The first citation is the passage the line rests on (the sentence or sentences that hold
@@ -210,6 +218,9 @@ pub struct Coverage {
     pub missing: Vec<String>,
     /// Lines dropped because a citation did not hold (should be zero).
     pub dropped: usize,
+    /// Statements of low confidence in the articles read that the brief left out (zero when
+    /// they were asked for).
+    pub unsure_left_out: usize,
     /// Articles read to answer (retrieved from the index).
     pub read: usize,
     /// Articles in the store.

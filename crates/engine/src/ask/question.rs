@@ -187,6 +187,8 @@ pub struct Question {
     pub asks_date: bool,
     /// Whether the question asks for a number ("how many", "скільки").
     pub asks_number: bool,
+    /// Whether statements of low confidence may answer ([`super::AskOptions::all_statements`]).
+    pub all_statements: bool,
 }
 
 impl Question {
@@ -723,6 +725,7 @@ pub fn parse(store: &dyn Store, question: &str, opts: &AskOptions) -> StoreResul
         unmatched: unmatched.into_iter().chain(widened).collect(),
         asks_date,
         asks_number,
+        all_statements: opts.all_statements,
     })
 }
 

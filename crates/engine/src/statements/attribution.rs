@@ -276,8 +276,12 @@ enum Stop {
 /// (fillers between it and the cue excluded) and what stopped it.
 fn left_np(doc: &Doc, sent_a: usize, end: usize, lex: &Lexicon) -> (usize, usize, Stop) {
     let mut b = end;
-    // Fillers and auxiliaries next to the cue.
-    while b > sent_a && doc.tok(b - 1).is_some_and(|t| t.is_word() && lex.is_filler(&t.lower)) {
+    // Fillers and auxiliaries next to the cue; a word in -ly after a determiner is a noun
+    // ("the family said", "his ally said"), not an adverb.
+    while b > sent_a
+        && doc.tok(b - 1).is_some_and(|t| t.is_word() && lex.is_filler(&t.lower))
+        && !(b >= sent_a + 2 && is_determiner(doc.lower(b - 2)))
+    {
         b -= 1;
     }
     let mut a = b;
@@ -344,6 +348,79 @@ fn left_np(doc: &Doc, sent_a: usize, end: usize, lex: &Lexicon) -> (usize, usize
         }
     }
     (a, b, if a == sent_a { Stop::Start } else { Stop::Word })
+}
+
+/// A subject with modifiers that `left_np` cut at a preposition or a conjunction: the whole
+/// stretch from the sentence's start to the cue is one noun phrase when it holds no verb, no
+/// complementiser and no punctuation, and its head (the words before the first preposition)
+/// names someone — a name, a group noun, an outlet or a document, or in English a plural noun
+/// ("Experts on trade and shipping said", "Lawyers for the family said", "Dorsey on Tuesday
+/// said"). Returns where the subject starts.
+fn whole_subject(
+    doc: &Doc,
+    sa: usize,
+    la: usize,
+    lb: usize,
+    stop: Stop,
+    lex: &Lexicon,
+) -> Option<usize> {
+    if stop != Stop::Word || la <= sa || lb - sa > 10 {
+        return None;
+    }
+    let w = |i: usize| doc.lower(i);
+    let verbish = |i: usize| {
+        doc.starts(i, lex, |p| p.role.is_verb() || p.role == Role::Complementizer)
+            || lex.relatives.contains(w(i))
+            || (lex.ly_adverbs && (w(i).ends_with("ed") || w(i).ends_with("ing")))
+    };
+    let clean = (sa..lb).all(|i| {
+        doc.toks[i].is_word() && doc.in_quote.get(i).copied().flatten().is_none() && !verbish(i)
+    });
+    if !clean || lex.boundaries.contains(w(sa)) || lex.is_filler(w(sa)) {
+        return None;
+    }
+    let head_end = (sa..la).find(|&i| lex.boundaries.contains(w(i)))?;
+    let names = (sa..head_end).any(|i| {
+        doc.mention_at.get(i).copied().flatten().is_some()
+            || lex.group_nouns.contains(w(i))
+            || lex.outlet_nouns.contains(w(i))
+            || lex.document_nouns.contains(w(i))
+            || (lex.ly_adverbs && w(i).len() > 4 && w(i).ends_with('s') && !w(i).ends_with("ss"))
+    });
+    (names && head_end > sa).then_some(sa)
+}
+
+/// A description in apposition after a person's name ("Ann Lowe (R-Iowa), a budget panel
+/// member, said"): when the phrase before the cue names no one and follows a comma after a
+/// person's name (and perhaps a parenthesis), the speaker phrase starts at the name.
+fn apposition_head(
+    doc: &Doc,
+    sa: usize,
+    la: usize,
+    lb: usize,
+    stop: Stop,
+    lex: &Lexicon,
+) -> Option<usize> {
+    if stop != Stop::Punct || lb <= la || la < sa + 2 || !doc.tok(la - 1)?.is_punct(',') {
+        return None;
+    }
+    if (la..lb).any(|i| doc.mention_at.get(i).copied().flatten().is_some())
+        || (la..lb).any(|i| doc.starts(i, lex, |p| p.role.is_verb()))
+    {
+        return None;
+    }
+    let mut k = la - 1;
+    // A parenthesis right after the name: "(R-Iowa)".
+    if doc.tok(k - 1).is_some_and(|t| t.is_punct(')')) {
+        k = (sa..k - 1).rev().find(|&i| doc.toks[i].is_punct('('))?;
+    }
+    let m = doc.mention_at.get(k - 1).copied().flatten()?;
+    let mention = doc.ents.mentions.get(m)?;
+    if mention.kind != EntityType::Person {
+        return None;
+    }
+    let start = doc.toks.partition_point(|t| t.start < mention.start);
+    (start >= sa).then_some(start)
 }
 
 /// Trims a speaker phrase: leading fillers and connectives; and when it names a person, the
@@ -905,6 +982,30 @@ fn make(
     })
 }
 
+/// The noun phrase that ends right before token `k` (a relative pronoun or its comma) and names
+/// no one: "an architect who said", "the officials, who said". Up to five words back, through
+/// a determiner, never across a preposition, a verb or punctuation.
+fn relative_antecedent(doc: &Doc, k: usize, lex: &Lexicon) -> Option<Span> {
+    let mut a = k;
+    while a > 0 && k - a < 5 {
+        let Some(t) = doc.tok(a - 1) else { break };
+        let w = t.lower.as_ref();
+        if !t.is_word()
+            || lex.boundaries.contains(w)
+            || lex.relatives.contains(w)
+            || doc.starts(a - 1, lex, |p| p.role.is_verb())
+            || (lex.function_words.contains(w) && !is_determiner(w))
+        {
+            break;
+        }
+        a -= 1;
+        if is_determiner(w) {
+            break;
+        }
+    }
+    (a < k && !is_determiner(doc.lower(k - 1))).then(|| doc.span(a, k))
+}
+
 /// How a speaker phrase is written: a pronoun, a relative pronoun, or a phrase.
 fn written_as(doc: &Doc, a: usize, b: usize, stop: Stop, lex: &Lexicon) -> Written {
     if let Stop::Relative(r) = stop {
@@ -917,7 +1018,8 @@ fn written_as(doc: &Doc, a: usize, b: usize, stop: Stop, lex: &Lexicon) -> Writt
             .checked_sub(1)
             .and_then(|p| doc.mention_at.get(p).copied().flatten())
             .and_then(|m| doc.ents.mentions.get(m))
-            .map(|m| m.span());
+            .map(|m| m.span())
+            .or_else(|| relative_antecedent(doc, k, lex));
         return Written::Relative(ante);
     }
     if b == a + 1 {
@@ -979,6 +1081,11 @@ fn verb_statement(
         citing.push(doc.span(np.0, np.1));
         (la, lb, stop) = left_np(doc, sa, p, lex);
     }
+    if let Some(a) = whole_subject(doc, sa, la, lb, stop, lex) {
+        (la, stop) = (a, Stop::Start);
+    } else if let Some(a) = apposition_head(doc, sa, la, lb, stop, lex) {
+        la = a;
+    }
     let right = right_side(doc, cue, sb, lex, stops);
     // An English participle after a comma shares the subject of the clause before it:
     // "X described it as..., stressing Y", "..., he said, adding that Y".
@@ -1027,6 +1134,13 @@ fn verb_statement(
     let has_left = speaker_fits(doc, spa, spb, &written, cue.role, lex)
         || matches!(written, Written::Relative(_));
     let before = la.checked_sub(1).filter(|&p| p >= sa);
+
+    // The verb before its subject after a fronted adverbial, as German (verb second), Dutch and
+    // the Romance languages write it: "Jüngst sagte die Ministerin Anna Berger, …", "Ayer dijo
+    // la ministra Lucía Gómez que …". The adverbial is never the speaker.
+    if let Some(d) = inverted_subject(doc, cue, sa, sb, lex, (la, lb), stops, coords) {
+        return Some(d);
+    }
 
     // Parenthetical frame: "as the Post reported, ...", "як зазначається в документах, ...".
     let as_before = cue.a > sa && {
@@ -1241,6 +1355,80 @@ fn verb_statement(
             Some(d)
         }
     }
+}
+
+/// See the call in [`verb_statement`]: the left side `left` opens the sentence, names no one
+/// and starts with no determiner (an adverbial: "Jüngst", "Letzte Woche", "Ayer"); the noun
+/// phrase after the cue names a person, a body or a group; a comma or a complementiser opens
+/// the content after it.
+#[allow(clippy::too_many_arguments)]
+fn inverted_subject(
+    doc: &Doc,
+    cue: &Cue,
+    sa: usize,
+    sb: usize,
+    lex: &Lexicon,
+    (la, lb): (usize, usize),
+    stops: &[usize],
+    coords: &[usize],
+) -> Option<Draft> {
+    use parallax_model::Lang;
+    if !matches!(lex.lang, Some(Lang::De | Lang::Nl | Lang::Es | Lang::It | Lang::Pt | Lang::Fr)) {
+        return None;
+    }
+    let named = |i: usize| {
+        doc.mention_at.get(i).copied().flatten().is_some()
+            || lex.group_nouns.contains(doc.lower(i))
+            || lex.outlet_nouns.contains(doc.lower(i))
+            || lex.document_nouns.contains(doc.lower(i))
+    };
+    // Fillers ("ayer", "gestern") are skipped by `left_np`, so the phrase may be empty.
+    // A time phrase the tagger took for a name ("Letzte Woche") is still an adverbial.
+    let time = (la..lb).any(|i| lex.time_words.contains(doc.lower(i)));
+    let someone = |i: usize| {
+        (!time
+            && matches!(doc.mention_kind(i), Some(EntityType::Person | EntityType::Organization)))
+            || lex.group_nouns.contains(doc.lower(i))
+            || lex.outlet_nouns.contains(doc.lower(i))
+            || lex.document_nouns.contains(doc.lower(i))
+            || lex.pronouns.contains_key(doc.lower(i))
+    };
+    let adverbial = la == sa
+        && lb - la <= 3
+        && cue.a > sa
+        && !(lb > la && is_determiner(doc.lower(la)))
+        && !(la..lb).any(someone);
+    if !adverbial {
+        return None;
+    }
+    let (ra, rb) = right_np(doc, cue.b, sb, lex);
+    if rb <= ra || !(ra..rb).any(named) {
+        return None;
+    }
+    let mut k = rb;
+    let mut opened = false;
+    if doc.tok(k).is_some_and(|t| t.is_punct(',') || t.is_punct(':')) {
+        k += 1;
+        opened = true;
+    }
+    if let Some(n) = lex.phrases.get(doc.lower(k)).and_then(|ps| {
+        ps.iter()
+            .find(|p| {
+                p.role == Role::Complementizer
+                    && p.rest.iter().enumerate().all(|(j, w)| doc.lower(k + 1 + j) == w)
+            })
+            .map(|p| p.rest.len() + 1)
+    }) {
+        k += n;
+        opened = true;
+    }
+    if !opened {
+        return None;
+    }
+    let end = content_end(doc, k, sb, stops, coords);
+    let w = written_as(doc, ra, rb, Stop::Punct, lex);
+    let (spa, spb) = trim_speaker(doc, ra, rb, lex);
+    make(doc, cue, StatementForm::Reported, Some((spa, spb)), w, (k, end), None)
 }
 
 /// Whether the tokens from `i` to the sentence's end can follow a speaker who closes a clause:

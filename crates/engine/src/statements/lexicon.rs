@@ -107,12 +107,21 @@ pub(crate) struct Lexicon {
     pub addressee_nouns: Set<&'static str>,
     pub addressee_verbs: Set<&'static str>,
     pub function_words: Set<&'static str>,
-    /// Weekday and month names (the pack's marker words): adverbials after a cue.
+    /// Weekday and month names (the pack's marker words) and time units ("week", "Woche"):
+    /// adverbials, never speakers.
     pub time_words: Set<&'static str>,
     pub feminine_endings: &'static [&'static str],
     pub masculine_endings: &'static [&'static str],
     /// Whether English adverbs in -ly count as fillers.
     pub ly_adverbs: bool,
+    /// The author's voice and asides ([`SpeechRules::first_person`],
+    /// [`SpeechRules::impersonal_modals`]) and clause-standing pronouns
+    /// ([`SpeechRules::demonstratives`]): never speakers.
+    pub first_person: Set<&'static str>,
+    pub impersonal_modals: Set<&'static str>,
+    pub demonstratives: Set<&'static str>,
+    /// The pack's language.
+    pub lang: Option<Lang>,
 }
 
 impl Lexicon {
@@ -143,10 +152,20 @@ impl Lexicon {
             addressee_nouns: s.addressee_nouns.iter().copied().collect(),
             addressee_verbs: s.addressee_verbs.iter().copied().collect(),
             function_words: pack.function_words.iter().copied().collect(),
-            time_words: pack.marker_words.iter().copied().collect(),
+            time_words: pack
+                .marker_words
+                .iter()
+                .copied()
+                .chain(pack.time.units.iter().map(|(w, _)| *w))
+                .chain(pack.time.weekdays.iter().map(|(w, _)| *w))
+                .collect(),
             feminine_endings: s.feminine_endings,
             masculine_endings: s.masculine_endings,
             ly_adverbs: lang == Lang::En,
+            first_person: s.first_person.iter().copied().collect(),
+            impersonal_modals: s.impersonal_modals.iter().copied().collect(),
+            demonstratives: s.demonstratives.iter().copied().collect(),
+            lang: Some(lang),
             ..Lexicon::default()
         };
         let lists: [(&[&'static str], Role); 12] = [

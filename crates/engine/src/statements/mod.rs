@@ -49,11 +49,13 @@ mod attribution;
 mod lexicon;
 mod scan;
 mod sources;
+mod vet;
 
 use attribution::{Doc, Draft, Written};
 use lexicon::Gender;
 use parallax_model::{
-    DatedSentence, DocEntities, EntityType, Lang, LangSpan, Source, SourceKind, Span, Statement,
+    Confidence, DatedSentence, DocEntities, EntityType, Lang, LangSpan, Source, SourceKind, Span,
+    Statement, StatementForm,
 };
 
 /// The statements of an article body and the sources the article cites. `entities` are the
@@ -69,7 +71,8 @@ pub fn analyze(
 ) -> (Vec<Statement>, Vec<Source>) {
     let doc = read(text, sentences, paragraph_languages, lang, entities);
     let cues = attribution::find_cues(&doc);
-    let drafts = attribution::drafts(&doc, &cues);
+    let mut drafts = attribution::drafts(&doc, &cues);
+    vet_drafts(&doc, &mut drafts);
     let mut r = Resolver::new(&doc, lang);
     let speakers: Vec<Speaker> = (0..drafts.len()).map(|i| r.speaker(&drafts, i)).collect();
     let vias = r.chains(&drafts, &speakers);
@@ -86,11 +89,13 @@ pub fn analyze(
     }
     // Outlets first, then documents, each in order of first appearance.
     cites.sort_by_key(|&c| r.sources[c].kind != SourceKind::Outlet);
+    let low_content: Vec<bool> = drafts.iter().map(|d| vet::weak_content(&doc, d)).collect();
     let statements = drafts
         .iter()
         .zip(&speakers)
         .zip(&vias)
-        .map(|((d, sp), via)| {
+        .enumerate()
+        .map(|(k, ((d, sp), via))| {
             let date = dated
                 .iter()
                 .find(|s| s.start <= d.cue.start && d.cue.start < s.end)
@@ -115,11 +120,76 @@ pub fn analyze(
                 addressee: d.addressee,
                 via: via.iter().map(|&i| r.sources[i].to_source()).collect(),
                 date,
+                confidence: confidence(&doc, d, r.reached[k], low_content[k]),
             }
         })
         .collect();
     let cites = cites.iter().map(|&i| r.sources[i].to_source()).collect();
     (statements, cites)
+}
+
+/// How a statement's speaker was reached, from surest to least sure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Reach {
+    /// Named in the speaker phrase: a person, body, outlet or document, or a group described
+    /// there ("officials at the ministry").
+    Named,
+    /// A descriptor the entity stage tied to a person, a surname alone, or a pronoun resolved
+    /// to the one candidate that agrees with it.
+    Inferred,
+    /// A description that names no entity ("the minister"): the label is shown as written.
+    Described,
+    /// A definite description matched to a person by its words alone.
+    Guessed,
+    /// No speaker, or a pronoun or relative with no antecedent.
+    Unresolved,
+}
+
+/// A statement's confidence: high when its speaker is named in its own frame and its content is
+/// a quotation or marked as speech (a complementiser, a colon, an inverted frame); low when the
+/// speaker was guessed or not found, or the content is not shown to be a clause
+/// ([`vet::weak_content`]); medium otherwise.
+fn confidence(doc: &Doc, d: &Draft, reach: Reach, weak_content: bool) -> Confidence {
+    if weak_content || reach >= Reach::Guessed {
+        return Confidence::Low;
+    }
+    let marked = d.form == StatementForm::Direct || vet::marked(doc, d);
+    if reach == Reach::Named && marked && d.speaker.is_some() {
+        Confidence::High
+    } else {
+        Confidence::Medium
+    }
+}
+
+/// Drops the drafts that are no statement ([`vet::keep`]), keeping coordinated subjects
+/// (`Written::SameAs`, an index into the list) pointing at the right draft.
+fn vet_drafts(doc: &Doc, drafts: &mut Vec<Draft>) {
+    let keep: Vec<bool> = drafts.iter().map(|d| vet::keep(doc, d)).collect();
+    if keep.iter().all(|&k| k) {
+        return;
+    }
+    let mut new_index = vec![None; drafts.len()];
+    let mut n = 0;
+    for (i, &k) in keep.iter().enumerate() {
+        if k {
+            new_index[i] = Some(n);
+            n += 1;
+        }
+    }
+    let old = std::mem::take(drafts);
+    for (i, mut d) in old.into_iter().enumerate() {
+        if !keep[i] {
+            continue;
+        }
+        if let Written::SameAs(j) = d.written {
+            // The statement it shares a subject with is gone: its speaker phrase stays.
+            d.written = match new_index.get(j).copied().flatten() {
+                Some(k) => Written::SameAs(k),
+                None => Written::Phrase,
+            };
+        }
+        drafts.push(d);
+    }
 }
 
 /// Tokens, sentences as token ranges, quotations and mentions of a text.
@@ -245,6 +315,10 @@ struct Resolver<'a> {
     sources: Vec<Src>,
     /// What each statement's speaker resolved to, for coordinated subjects and pronouns.
     resolved: Vec<Speaker>,
+    /// How each statement's speaker was reached (see [`Reach`]), in step with `resolved`.
+    reached: Vec<Reach>,
+    /// How the speaker being resolved now was reached.
+    reach: Reach,
     /// Genders learnt for clusters from verbs ("Морено заявив").
     genders: Vec<Option<Gender>>,
     /// The sources each statement's citing and agent phrases name, nearest first.
@@ -265,6 +339,8 @@ impl<'a> Resolver<'a> {
             outlets: sources::outlet_names(doc.text, &doc.toks),
             sources: vec![],
             resolved: vec![],
+            reached: vec![],
+            reach: Reach::Named,
             genders,
             citing: vec![],
             depth: 0,
@@ -283,22 +359,41 @@ impl<'a> Resolver<'a> {
     /// Resolves statement `i`'s speaker (statements before it are resolved already).
     fn speaker(&mut self, drafts: &[Draft], i: usize) -> Speaker {
         let d = &drafts[i];
+        self.reach = Reach::Named;
         let sp = match (&d.written, d.speaker) {
-            (Written::SameAs(j), _) => self.resolved.get(*j).cloned().unwrap_or(Speaker::Unknown),
+            (Written::SameAs(j), _) => {
+                self.reach = self.reached.get(*j).copied().unwrap_or(Reach::Unresolved);
+                self.resolved.get(*j).cloned().unwrap_or(Speaker::Unknown)
+            }
             (Written::Relative(Some(ante)), _) => self.phrase(*ante, d),
-            (Written::Relative(None), Some(s)) => Speaker::Label(self.text(s).to_string()),
+            (Written::Relative(None), Some(s)) => {
+                self.reach = Reach::Unresolved;
+                Speaker::Label(self.text(s).to_string())
+            }
             (Written::Pronoun(g), Some(s)) => {
                 let g = match (*g, d.gender) {
                     (Gender::Plural, _) | (_, Some(Gender::Plural)) => Gender::Plural,
                     (_, Some(v)) => v,
                     (g, None) => g,
                 };
-                self.antecedent(drafts, i, g)
-                    .unwrap_or_else(|| Speaker::Label(self.text(s).to_string()))
+                match self.antecedent(drafts, i, g) {
+                    Some(sp) => {
+                        self.reach = Reach::Inferred;
+                        sp
+                    }
+                    None => {
+                        self.reach = Reach::Unresolved;
+                        Speaker::Label(self.text(s).to_string())
+                    }
+                }
             }
             (_, Some(s)) => self.phrase(s, d),
-            (_, None) => Speaker::Unknown,
+            (_, None) => {
+                self.reach = Reach::Unresolved;
+                Speaker::Unknown
+            }
         };
+        self.reached.push(self.reach);
         if let (Speaker::Cluster(c), Some(g @ (Gender::Masculine | Gender::Feminine))) =
             (&sp, d.gender)
         {
@@ -362,13 +457,23 @@ impl<'a> Resolver<'a> {
             }
         }
         // 1. A person named in the phrase (the last: the head of "Russian Deputy Foreign Minister
-        //    Sergey Tyabkov").
+        //    Sergey Tyabkov") — unless the phrase is a group that person only qualifies:
+        //    "media experts of Savchenko's office", "эксперты офиса Олега Савченко".
+        //    The same for a body or a place that only qualifies the group ("a spokesman for the
+        //    government", "der Sprecher der Regierung", "sources in the Kremlin"): anonymous
+        //    sources are not the body itself.
+        if !inside.is_empty() {
+            if let Some(group) = self.group_of(s, sentence, &inside) {
+                return group;
+            }
+        }
         if let Some(&m) = inside.iter().rev().find(|&&m| kind_of(m) == EntityType::Person) {
             return Speaker::Cluster(ents.mentions[m].cluster);
         }
         // 2. A descriptor attached to a person: "The Venezuelan ruler", "the Kremlin spokesman".
         if let Some(desc) = ents.descriptors.iter().find(|x| x.start < s.end && s.start < x.end) {
             if ents.clusters.get(desc.cluster).is_some_and(|c| c.kind == EntityType::Person) {
+                self.reach = Reach::Inferred;
                 return Speaker::Cluster(desc.cluster);
             }
         }
@@ -418,13 +523,61 @@ impl<'a> Resolver<'a> {
         // 9. A surname the tagger missed ("Moreno" opening a sentence): the person of that name.
         let capitalised = self.text(s).chars().next().is_some_and(char::is_uppercase);
         if let Some(c) = capitalised.then(|| self.surname(&words, s.start)).flatten() {
+            self.reach = Reach::Inferred;
             return Speaker::Cluster(c);
         }
         // 10. A definite description the entity stage left unresolved: "the Venezuelan leader".
         if let Some(c) = self.definite(s, &words) {
+            self.reach = Reach::Guessed;
             return Speaker::Cluster(c);
         }
+        self.reach = Reach::Described;
         Speaker::Label(self.text(s).to_string())
+    }
+
+    /// A speaker phrase headed by a group noun that every name in it follows, each person as a
+    /// dependent of it — a possessor or a prepositional object ("media experts of Savchenko's
+    /// office", "sources close to Putin"), or, in a language with case, a name in an oblique
+    /// case ("эксперты офиса Олега Савченко": the speaker of a verb is in the nominative) — is
+    /// that group, shown with the words that give its affiliation.
+    fn group_of(&mut self, s: Span, sentence: usize, inside: &[usize]) -> Option<Speaker> {
+        let doc = self.doc;
+        let lex = doc.lex_of(sentence);
+        let a = doc.toks.partition_point(|t| t.start < s.start);
+        let b = doc.toks.partition_point(|t| t.start < s.end);
+        let group = (a..b).find(|&i| {
+            lex.group_nouns.contains(doc.toks[i].lower.as_ref())
+                && doc.mention_at.get(i).copied().flatten().is_none()
+        })?;
+        let dependent = |m: &parallax_model::Mention| {
+            if m.start < doc.toks[group].end {
+                return false;
+            }
+            if m.kind != EntityType::Person {
+                return true;
+            }
+            let k = doc.toks.partition_point(|t| t.start < m.start);
+            let prev = k.checked_sub(1).map_or("", |p| doc.toks[p].lower.as_ref());
+            let after = doc.text.get(m.end..).unwrap_or_default();
+            let possessive = after.starts_with("'s") || after.starts_with("’s");
+            let preposition = k > group + 1 && lex.boundaries.contains(prev);
+            let text = doc.text.get(m.start..m.end).unwrap_or_default();
+            let cased = matches!(lex.lang, Some(Lang::Ru | Lang::Uk | Lang::Pl));
+            let oblique = cased && crate::text::fold_name(text) != crate::text::fold_name(&m.lemma);
+            possessive || preposition || oblique
+        };
+        if !inside.iter().all(|&m| dependent(&doc.ents.mentions[m])) {
+            return None;
+        }
+        let name = strip_determiners(self.text(s)).to_string();
+        Some(Speaker::Source(self.push(Src {
+            span: s,
+            kind: SourceKind::Anonymous,
+            key: name.to_lowercase(),
+            name,
+            cluster: None,
+            parent: None,
+        })))
     }
 
     /// The person cluster one of whose name words has the stem of a one- or two-word phrase.
@@ -554,7 +707,9 @@ impl<'a> Resolver<'a> {
                     .is_some_and(|t| span.start < t.end)
         })?;
         self.depth += 1;
+        let reach = self.reach;
         let found = self.phrase_in(span, sentence, None);
+        self.reach = reach;
         self.depth -= 1;
         match found {
             Speaker::Source(k) => Some(k),
@@ -614,7 +769,8 @@ impl<'a> Resolver<'a> {
             .get(s.saturating_sub(3))
             .and_then(|&(a, _)| doc.toks.get(a))
             .map_or(0, |t| t.start);
-        doc.ents
+        let fits: Vec<&parallax_model::Mention> = doc
+            .ents
             .mentions
             .iter()
             .filter(|m| m.kind == EntityType::Person && m.end <= pos && m.start >= first)
@@ -623,8 +779,10 @@ impl<'a> Resolver<'a> {
                 !doc.quotes.iter().any(|q| q.inner.start <= m.start && m.end <= q.inner.end)
             })
             .filter(|m| self.gender_fits(m.cluster, gender))
-            .max_by_key(|m| m.end)
-            .map(|m| m.cluster)
+            .collect();
+        // Only one person can be meant: two that fit leave a pronoun unresolved.
+        let nearest = fits.iter().max_by_key(|m| m.end)?;
+        fits.iter().all(|m| m.cluster == nearest.cluster).then_some(nearest.cluster)
     }
 
     fn gender_fits(&self, cluster: usize, g: Option<Gender>) -> bool {

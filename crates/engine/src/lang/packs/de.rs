@@ -206,6 +206,9 @@ const SPEECH: super::SpeechRules = super::SpeechRules {
     addressee_nouns: &["journalisten", "reportern", "presse", "medien"],
     feminine_endings: &[],
     masculine_endings: &[],
+    first_person: &["ich", "wir", "mich", "uns", "mein", "meine", "unser", "unsere", "unseren", "unserer"],
+    impersonal_modals: &["muss", "müssen", "sei", "bleibt", "lässt", "darf", "gilt"],
+    demonstratives: &["das", "dies", "dieses", "was", "welches"],
 };
 
 #[rustfmt::skip]

@@ -158,7 +158,7 @@ const NUMBERS: NumberWords = NumberWords {
 const SPEECH: super::SpeechRules = super::SpeechRules {
     verbs: &[
         "say: say, says, said, saying", "tell: tell, tells, told, telling",
-        "state: state, states, stated, stating", "add: add, adds, added, adding",
+        "state: stated, stating", "add: add, adds, added, adding",
         "note: note, notes, noted, noting", "claim: claim, claims, claimed, claiming",
         "deny: deny, denies, denied, denying", "confirm: confirm, confirms, confirmed, confirming",
         "warn: warn, warns, warned, warning",
@@ -209,10 +209,10 @@ const SPEECH: super::SpeechRules = super::SpeechRules {
         "thank: thanked, thanks, thanking", "tout: touted, touts, touting",
         "highlight: highlighted, highlights, highlighting", "lament: lamented, laments",
         "bemoan: bemoaned, bemoans", "rail: railed, rails, railing", "disclose: disclosed, discloses",
-        "publish: published, publishes", "issue: issued", "release: released",
+        "publish: published, publishes", "issue: issued",
         "proclaim: proclaimed, proclaims", "forecast: forecasts, forecasted", "project: projected",
         "confess: confessed, confesses", "notify: notified", "inquire: inquired",
-        "speak: spoke, speaks, speaking, spoken", "talk: talked, talks, talking",
+        "speak: spoke, speaks, speaking, spoken", "talk: talked, talking",
         "discuss: discussed, discusses, discussing", "address: addressed",
         "reference: referenced, references", "quote: quoted", "pen: penned",
                 "characterize: characterized, characterizes",
@@ -251,10 +251,10 @@ const SPEECH: super::SpeechRules = super::SpeechRules {
         "request: requested, requests", "advocate: advocated, advocates, advocating",
         "deem: deemed, deems", "portray: portrayed, portrays, portraying",
         "champion: championed, champions", "embrace: embraced, embraces",
-        "applaud: applauds", "criticise: criticising", "vote: voted, votes", "sign: signed",
+        "applaud: applauds", "criticise: criticising", 
         "pledge to: pledged to", "seek: seek, seeks, sought, seeking",
         "threaten to: threatened to", "attribute: attributed, attributes",
-        "approve: approved", "side with: sided with", "thank for: thanked for",
+        "side with: sided with", "thank for: thanked for",
     ],
     belief_verbs: &[
         "believe: believe, believes, believed, believing", "think: think, thinks, thought, thinking",
@@ -340,6 +340,9 @@ const SPEECH: super::SpeechRules = super::SpeechRules {
     ],
     feminine_endings: &[],
     masculine_endings: &[],
+    first_person: &["i", "we", "me", "us", "my", "our", "myself", "ourselves"],
+    impersonal_modals: &["worth", "needless", "should", "must", "let", "let's", "fair", "safe", "suffice", "important"],
+    demonstratives: &["this", "that", "these", "those", "which", "what"],
 };
 
 #[rustfmt::skip]

@@ -194,6 +194,9 @@ const SPEECH: super::SpeechRules = super::SpeechRules {
     addressee_nouns: &["periodistas", "reporteros", "prensa", "medios"],
     feminine_endings: &[],
     masculine_endings: &[],
+    first_person: &["yo", "nosotros", "nosotras", "me", "nos", "mi", "mis", "nuestro", "nuestra", "nuestros", "nuestras"],
+    impersonal_modals: &["cabe", "hay", "conviene", "vale", "basta", "debe", "importa"],
+    demonstratives: &["esto", "eso", "ello", "aquello", "lo", "que"],
 };
 
 #[rustfmt::skip]

@@ -141,4 +141,7 @@ const SPEECH: super::SpeechRules = super::SpeechRules {
     addressee_nouns: &["journalistes", "presse", "médias"],
     feminine_endings: &[],
     masculine_endings: &[],
+    first_person: &["je", "nous", "moi", "mon", "ma", "mes", "notre", "nos"],
+    impersonal_modals: &["faut", "convient", "importe", "reste", "doit"],
+    demonstratives: &["cela", "ceci", "ça", "ce", "qui", "que"],
 };

@@ -136,4 +136,7 @@ const SPEECH: super::SpeechRules = super::SpeechRules {
     addressee_nouns: &["giornalisti", "cronisti", "stampa", "media"],
     feminine_endings: &[],
     masculine_endings: &[],
+    first_person: &["io", "noi", "mi", "ci", "mio", "mia", "miei", "nostro", "nostra", "nostri", "nostre"],
+    impersonal_modals: &["occorre", "bisogna", "va", "vale", "basta", "deve", "importa"],
+    demonstratives: &["questo", "ciò", "quello", "che"],
 };

@@ -352,6 +352,15 @@ pub struct SpeechRules {
     /// "сказав"), for choosing the antecedent of a speaker.
     pub feminine_endings: &'static [&'static str],
     pub masculine_endings: &'static [&'static str],
+    /// First-person pronouns and possessives ("I", "we", "our", "мы", "наші"): outside a
+    /// quotation they are the author's own voice, which is never a speaker's statement.
+    pub first_person: &'static [&'static str],
+    /// Impersonal and modal words that make a cue the author's aside: "нужно (сказать)",
+    /// "варто (зазначити)", "it is worth (noting)", "cabe (señalar)".
+    pub impersonal_modals: &'static [&'static str],
+    /// Demonstrative and relative pronouns that stand for a clause, never for a speaker: "this
+    /// shows", "это означает", "das sagt".
+    pub demonstratives: &'static [&'static str],
 }
 
 /// The pack for `lang`.

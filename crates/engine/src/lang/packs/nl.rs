@@ -139,4 +139,7 @@ const SPEECH: super::SpeechRules = super::SpeechRules {
     addressee_nouns: &["journalisten", "verslaggevers", "pers", "media"],
     feminine_endings: &[],
     masculine_endings: &[],
+    first_person: &["ik", "wij", "we", "mij", "me", "ons", "onze", "mijn"],
+    impersonal_modals: &["moet", "moeten", "valt", "blijft", "laat"],
+    demonstratives: &["dit", "dat", "wat", "welk"],
 };

@@ -147,4 +147,7 @@ const SPEECH: super::SpeechRules = super::SpeechRules {
     addressee_nouns: &["dziennikarzom", "reporterom", "mediom", "prasie"],
     feminine_endings: &["ła"],
     masculine_endings: &["ł"],
+    first_person: &["ja", "my", "mnie", "nas", "mój", "moja", "moje", "nasz", "nasza", "nasze", "nasi"],
+    impersonal_modals: &["trzeba", "należy", "warto", "można", "wypada", "pozostaje"],
+    demonstratives: &["to", "tym", "co", "które"],
 };

@@ -138,4 +138,7 @@ const SPEECH: super::SpeechRules = super::SpeechRules {
     addressee_nouns: &["jornalistas", "repórteres", "imprensa"],
     feminine_endings: &[],
     masculine_endings: &[],
+    first_person: &["eu", "nós", "me", "nos", "meu", "minha", "meus", "nosso", "nossa", "nossos", "nossas"],
+    impersonal_modals: &["cabe", "convém", "vale", "basta", "deve", "importa", "há"],
+    demonstratives: &["isto", "isso", "aquilo", "o", "que"],
 };
