@@ -541,7 +541,7 @@ fn adaq(opts: &EvalOptions) -> Result<Report, EvalError> {
         if !texts.contains_key(id) {
             order.push(id.to_string());
         }
-        texts.insert(id.to_string(), text.to_string());
+        texts.insert(id.to_string(), tsv_field(text));
     }
     let mut toks: BTreeMap<String, Vec<(usize, String, String)>> = BTreeMap::new();
     for line in tokens.lines().skip(1) {
@@ -550,7 +550,7 @@ fn adaq(opts: &EvalOptions) -> Result<Report, EvalError> {
             continue;
         }
         let idx: usize = f[3].parse().unwrap_or(0);
-        toks.entry(f[2].to_string()).or_default().push((idx, f[1].to_string(), f[4].to_string()));
+        toks.entry(f[2].to_string()).or_default().push((idx, tsv_field(f[1]), f[4].to_string()));
     }
     if let Some(n) = opts.limit {
         order.truncate(n);
@@ -618,6 +618,15 @@ fn adaq(opts: &EvalOptions) -> Result<Report, EvalError> {
     ));
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)
+}
+
+/// A field of the adaq files, which quote a field holding a quotation mark as CSV does: the
+/// field in quotation marks, each mark inside doubled.
+fn tsv_field(f: &str) -> String {
+    match f.strip_prefix('"').and_then(|x| x.strip_suffix('"')) {
+        Some(inner) if f.len() >= 2 => inner.replace("\"\"", "\""),
+        _ => f.to_string(),
+    }
 }
 
 fn ruopinion(opts: &EvalOptions) -> Result<Report, EvalError> {
@@ -721,6 +730,13 @@ mod tests {
         // Two predictions inside one gold span: both overlap it, one pairs with it.
         let c = score(t, &gold, &[Span::new(11, 13), Span::new(14, 18)]);
         assert_eq!((c.overlap_gold, c.overlap_pred, c.one_to_one), (1, 2, 1));
+    }
+
+    #[test]
+    fn csv_quoted_fields_are_unquoted() {
+        assert_eq!(tsv_field("\"Он сказал: \"\"да\"\"\""), "Он сказал: \"да\"");
+        assert_eq!(tsv_field("\"\"\"\""), "\"");
+        assert_eq!(tsv_field("Папа"), "Папа");
     }
 
     #[test]

@@ -423,6 +423,48 @@ fn apposition_head(
     (start >= sa).then_some(start)
 }
 
+/// A person named with a long apposition before the cue: "Jean Roux, the foreign minister of
+/// France, a permanent member of the council, said", "Ann Lowe (R-Iowa), who chairs the panel,
+/// said", "Kall -- co-editor of a book on debates -- said", also after a quotation ("'…,' Ann
+/// Lowe, a panel member, said"). The phrase before the cue closes with a comma or a dash; the
+/// name opens the sentence (after at most four capitalised title words) or follows the
+/// quotation, and a comma, a parenthesis or a dash follows it; no quotation and no other cue
+/// lies between. Returns the name's token range.
+fn long_apposition(doc: &Doc, sa: usize, la: usize, lex: &Lexicon) -> Option<(usize, usize)> {
+    let closes = |i: usize| {
+        doc.tok(i).is_some_and(|t| matches!(t.kind, Kind::Punct(',' | '-' | ')') | Kind::Dash))
+    };
+    if la <= sa + 2 || !closes(la - 1) {
+        return None;
+    }
+    let opens = |i: usize| {
+        doc.tok(i).is_some_and(|t| matches!(t.kind, Kind::Punct(',' | '-' | '(') | Kind::Dash))
+    };
+    let mut i = sa;
+    while i + 1 < la {
+        let Some(m) = doc.mention_at.get(i).copied().flatten() else {
+            i += 1;
+            continue;
+        };
+        let mention = doc.ents.mentions.get(m)?;
+        let end = (i..la).find(|&k| doc.toks[k].start >= mention.end).unwrap_or(la);
+        let starts_frame = i == sa
+            || (i - sa <= 4 && (sa..i).all(|k| doc.toks[k].cap && doc.toks[k].is_word()))
+            || doc.is_quote(i - 1)
+            || (doc.tok(i - 1).is_some_and(|t| t.is_punct(',')) && i >= 2 && doc.is_quote(i - 2));
+        if mention.kind == EntityType::Person && starts_frame && opens(end) {
+            let clean = (end..la).all(|k| {
+                !doc.is_quote(k)
+                    && doc.in_quote.get(k).copied().flatten().is_none()
+                    && !doc.starts(k, lex, |p| p.role.is_verb() && p.role != Role::Belief)
+            });
+            return (clean && la - end <= 40).then_some((i, end));
+        }
+        i = end.max(i + 1);
+    }
+    None
+}
+
 /// Trims a speaker phrase: leading fillers and connectives; and when it names a person, the
 /// words around the name that are not the person's title (`"З моменту повернення до влади
 /// президент США Крейн"` → `"президент США Крейн"`).
@@ -513,7 +555,9 @@ fn right_np(doc: &Doc, start: usize, sent_b: usize, lex: &Lexicon) -> (usize, us
         let t = &doc.toks[i];
         match t.kind {
             Kind::Word => {}
-            Kind::Punct('.') if i + 1 < sent_b && !doc.is_final(i) => {
+            Kind::Punct('.') if i + 1 < sent_b => {
+                // A dot inside the sentence (the segmenter did not end it there): an
+                // abbreviation ("Dr. Harold Varmus", "U.S. officials").
                 i += 1;
                 continue;
             }
@@ -1085,6 +1129,8 @@ fn verb_statement(
         (la, stop) = (a, Stop::Start);
     } else if let Some(a) = apposition_head(doc, sa, la, lb, stop, lex) {
         la = a;
+    } else if let Some((a, b)) = long_apposition(doc, sa, la, lex) {
+        (la, lb) = (a, b);
     }
     let right = right_side(doc, cue, sb, lex, stops);
     // An English participle after a comma shares the subject of the clause before it:

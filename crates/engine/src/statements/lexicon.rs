@@ -120,6 +120,8 @@ pub(crate) struct Lexicon {
     pub first_person: Set<&'static str>,
     pub impersonal_modals: Set<&'static str>,
     pub demonstratives: Set<&'static str>,
+    /// Negation words ([`SpeechRules::negations`]).
+    pub negations: Set<&'static str>,
     /// The pack's language.
     pub lang: Option<Lang>,
 }
@@ -165,6 +167,7 @@ impl Lexicon {
             first_person: s.first_person.iter().copied().collect(),
             impersonal_modals: s.impersonal_modals.iter().copied().collect(),
             demonstratives: s.demonstratives.iter().copied().collect(),
+            negations: s.negations.iter().copied().collect(),
             lang: Some(lang),
             ..Lexicon::default()
         };

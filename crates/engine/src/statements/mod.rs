@@ -497,6 +497,13 @@ impl<'a> Resolver<'a> {
             let head = head.clone();
             return Speaker::Source(self.document(s, &head, &words, agent.filter(|&a| a != s)));
         }
+        // A body, law or office that the names in the phrase only qualify ("избирательная
+        // комиссия Аляски", "законодательство США", "the president of the company"): the
+        // phrase as written, not the entity.
+        if inside.iter().all(|&m| kind_of(m) != EntityType::Person) && self.head_before_names(s) {
+            self.reach = Reach::Described;
+            return Speaker::Label(strip_determiners(self.text(s)).to_string());
+        }
         // 5. An organisation.
         if let Some(&m) = inside.iter().rev().find(|&&m| kind_of(m) == EntityType::Organization) {
             return Speaker::Cluster(ents.mentions[m].cluster);
@@ -549,6 +556,7 @@ impl<'a> Resolver<'a> {
             lex.group_nouns.contains(doc.toks[i].lower.as_ref())
                 && doc.mention_at.get(i).copied().flatten().is_none()
         })?;
+        let cased = matches!(lex.lang, Some(Lang::Ru | Lang::Uk | Lang::Pl));
         let dependent = |m: &parallax_model::Mention| {
             if m.start < doc.toks[group].end {
                 return false;
@@ -561,9 +569,18 @@ impl<'a> Resolver<'a> {
             let after = doc.text.get(m.end..).unwrap_or_default();
             let possessive = after.starts_with("'s") || after.starts_with("’s");
             let preposition = k > group + 1 && lex.boundaries.contains(prev);
-            let text = doc.text.get(m.start..m.end).unwrap_or_default();
-            let cased = matches!(lex.lang, Some(Lang::Ru | Lang::Uk | Lang::Pl));
-            let oblique = cased && crate::text::fold_name(text) != crate::text::fold_name(&m.lemma);
+            // In a language with case a name right after a common noun that is no title or
+            // role depends on it ("офиса Олега Савченко"), where a name after a title stands
+            // beside it ("представитель МИД Мария Захарова").
+            let after_noun = k > group
+                && doc.toks.get(k - 1).is_some_and(|t| {
+                    t.is_word()
+                        && !t.cap
+                        && !lex.function_words.contains(t.lower.as_ref())
+                        && !lex.group_nouns.contains(t.lower.as_ref())
+                        && crate::kb::titles_for(&t.lower, lex.lang).is_empty()
+                });
+            let oblique = cased && (after_noun || vet::oblique_name(doc, m));
             possessive || preposition || oblique
         };
         if !inside.iter().all(|&m| dependent(&doc.ents.mentions[m])) {
@@ -578,6 +595,36 @@ impl<'a> Resolver<'a> {
             cluster: None,
             parent: None,
         })))
+    }
+
+    /// Whether a phrase that names entities opens (after determiners, prepositions and fillers)
+    /// with a common noun that is part of no name: lower-case, or capitalised only as the
+    /// sentence's first word. Its names then qualify that noun.
+    fn head_before_names(&self, s: Span) -> bool {
+        let doc = self.doc;
+        let a = doc.toks.partition_point(|t| t.start < s.start);
+        let b = doc.toks.partition_point(|t| t.start < s.end);
+        let sentence = doc.sent.iter().position(|&(x, y)| x <= a && a < y);
+        let Some(lex) = sentence.map(|k| doc.lex_of(k)) else { return false };
+        let head = (a..b).find(|&i| {
+            let w = doc.toks[i].lower.as_ref();
+            doc.toks[i].is_word()
+                && !(lex.function_words.contains(w)
+                    || lex.boundaries.contains(w)
+                    || lex.is_filler(w)
+                    || matches!(w, "the" | "a" | "an"))
+        });
+        let Some(h) = head else { return false };
+        let first_of_sentence = sentence.is_some_and(|k| doc.sent[k].0 == h);
+        let t = &doc.toks[h];
+        let in_mention = doc.mention_at.get(h).copied().flatten().is_some();
+        let named_after = (h + 1..b).any(|i| doc.mention_at.get(i).copied().flatten().is_some());
+        !in_mention
+            && (!t.cap || first_of_sentence)
+            && named_after
+            && !lex.pronouns.contains_key(t.lower.as_ref())
+            && !lex.outlet_nouns.contains(t.lower.as_ref())
+            && !lex.document_nouns.contains(t.lower.as_ref())
     }
 
     /// The person cluster one of whose name words has the stem of a one- or two-word phrase.

@@ -18,6 +18,11 @@
 //!    "tweets", "plan"), right after a determiner, a possessive, a preposition or an adjective,
 //!    is that noun.
 //!
+//! 6. **What was not said is no statement**: a negated cue ("did not mention", "не визнав").
+//! 7. **The speaker of a verb is its subject**, in the nominative where the language has case:
+//!    a person named only in another case ("Путину сообщили") is no speaker.
+//! 8. **An object relative is the cue's object**: "whom X referred to", "what he said".
+//!
 //! A reported content with no sign of a clause (English: no complementiser, colon, quotation or
 //! finite verb: "described the regime", "announced his resignation") is kept at low confidence
 //! ([`weak_content`]): it may be a claim in a noun phrase, or only a topic.
@@ -39,20 +44,103 @@ pub(crate) fn keep(doc: &Doc, d: &Draft) -> bool {
         || aside(doc, d, ca, lex)
         || demonstrative(doc, d, lex)
         || !content_is_clause(doc, d)
-        || noun_cue(doc, d, ca, lex))
+        || noun_cue(doc, d, ca, lex)
+        || negated(doc, ca, lex)
+        || oblique_speaker(doc, d, ca, lex)
+        || object_relative(doc, d, lex))
+}
+
+/// Rule 8: in English, a speaker right after an object relative pronoun ("the slaves, whom
+/// Anna Hale referred to", "the plan which the mayor announced", "what he said") has the
+/// pronoun as the cue's object: what was said is not in the sentence.
+fn object_relative(doc: &Doc, d: &Draft, lex: &Lexicon) -> bool {
+    let Some(s) = d.speaker.filter(|_| lex.ly_adverbs && d.written == Written::Phrase) else {
+        return false;
+    };
+    let (a, _) = tokens(doc, s);
+    a.checked_sub(1)
+        .and_then(|p| doc.toks.get(p))
+        .is_some_and(|t| matches!(t.lower.as_ref(), "whom" | "which" | "what"))
+}
+
+/// Rule 7: in a language with case (ru, uk, pl) the subject of a speech verb is in the
+/// nominative: a speaker phrase whose only names are people in another case, with no group,
+/// outlet or document noun, names no speaker ("заявления кандидата Дональда Трампа говорят",
+/// "Путину сообщили"). Names are compared with their lemma, which the entity stage gives in the
+/// nominative.
+fn oblique_speaker(doc: &Doc, d: &Draft, ca: usize, lex: &Lexicon) -> bool {
+    use parallax_model::{EntityType, Lang};
+    if !matches!(lex.lang, Some(Lang::Ru | Lang::Uk | Lang::Pl)) || d.written != Written::Phrase {
+        return false;
+    }
+    let Some(s) = d.speaker else { return false };
+    if !doc.starts(ca, lex, |p| p.role.is_verb()) {
+        return false;
+    }
+    let (a, b) = tokens(doc, s);
+    if (a..b).any(|i| {
+        let w = doc.toks[i].lower.as_ref();
+        lex.group_nouns.contains(w)
+            || lex.outlet_nouns.contains(w)
+            || lex.document_nouns.contains(w)
+    }) {
+        return false;
+    }
+    let mentions: Vec<&parallax_model::Mention> =
+        doc.ents.mentions.iter().filter(|m| s.start <= m.start && m.end <= s.end).collect();
+    !mentions.is_empty()
+        && mentions.iter().all(|m| m.kind == EntityType::Person && oblique_name(doc, m))
+}
+
+/// Whether a mention of a name is in an oblique case: the article names the same person in
+/// another form of as many words, which the entity stage chose as the base form ("Дональда
+/// Трампа" when "Дональд Трамп" is used too), or its last word ends as only oblique cases of
+/// names do (-ого, -ому, -ым, -ою, -ом: genitive, dative, instrumental). Indeclinable names
+/// (Шойгу, Саакашвили) and forms that could be nominative (-а: Иванова) are never oblique.
+pub(crate) fn oblique_name(doc: &Doc, m: &parallax_model::Mention) -> bool {
+    let text = doc.text.get(m.start..m.end).unwrap_or_default();
+    let cyrillic = |x: &str| x.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c));
+    if let Some(c) = doc.ents.clusters.get(m.cluster) {
+        let words = |x: &str| x.split_whitespace().count();
+        if cyrillic(&c.name)
+            && words(&c.name) == words(text)
+            && crate::text::fold_name(&c.name) != crate::text::fold_name(text)
+        {
+            return true;
+        }
+    }
+    let last = text.split_whitespace().last().unwrap_or_default().to_lowercase();
+    cyrillic(&last)
+        && ["ого", "его", "ому", "ему", "ым", "ою", "ею", "ом", "ем", "ові", "еві"]
+            .iter()
+            .any(|e| last.ends_with(e) && last.chars().count() > e.chars().count() + 2)
+}
+
+/// Rule 6: a negated cue ("did not say", "hasn't mentioned", "не заявив", "hat nicht gesagt")
+/// reports what was not said.
+fn negated(doc: &Doc, ca: usize, lex: &Lexicon) -> bool {
+    (1..=3)
+        .map_while(|k| ca.checked_sub(k).and_then(|i| doc.toks.get(i)).filter(|t| t.is_word()))
+        .any(|t| {
+            let w = t.lower.as_ref();
+            lex.negations.contains(w) || w.ends_with("n't") || w.ends_with("n’t")
+        })
 }
 
 /// Whether the content of a kept draft is not shown to be a clause: in English, an object
-/// after the cue, with no complementiser, colon or quotation, and no finite verb in its first
-/// clause ("described the regime in a speech", "announced his resignation", "promising to lift
-/// the rules"). Such a statement is kept, with low confidence: it may report a claim in a noun
+/// after the cue, with no complementiser, colon or quotation, that opens with a preposition (a
+/// topic: "talked about the stock market") or has no finite verb in its first clause
+/// ("described the regime in a speech", "announced his resignation", "promising to lift the
+/// rules"). Such a statement is kept, with low confidence: it may report a claim in a noun
 /// phrase, or only name a topic.
 pub(crate) fn weak_content(doc: &Doc, d: &Draft) -> bool {
     let lex = doc.lex_of(d.sentence);
+    let (a, _) = tokens(doc, d.content);
+    let topic = doc.toks.get(a).is_some_and(|t| lex.boundaries.contains(t.lower.as_ref()));
     d.form != StatementForm::Direct
         && lex.ly_adverbs
         && !marked(doc, d)
-        && !english_finite(doc, d, lex)
+        && (topic || !english_finite(doc, d, lex))
 }
 
 /// The token range `a..b` covering a span.
@@ -112,11 +200,23 @@ fn aside(doc: &Doc, d: &Draft, ca: usize, lex: &Lexicon) -> bool {
             .any(|i| lex.impersonal_modals.contains(doc.toks[i].lower.as_ref()))
 }
 
-/// Rule 3: a lone demonstrative as the speaker.
+/// Rule 3: a lone demonstrative as the speaker, or a speaker phrase of function words only
+/// ("как того требует", "тому же"): no one is named.
 fn demonstrative(doc: &Doc, d: &Draft, lex: &Lexicon) -> bool {
     let Some(s) = d.speaker.filter(|_| d.written == Written::Phrase) else { return false };
     let (a, b) = tokens(doc, s);
-    b == a + 1 && lex.demonstratives.contains(doc.toks[a].lower.as_ref())
+    let lone = b == a + 1 && lex.demonstratives.contains(doc.toks[a].lower.as_ref());
+    let empty = b > a
+        && (a..b).all(|i| {
+            let w = doc.toks[i].lower.as_ref();
+            !doc.toks[i].is_word()
+                || ((lex.function_words.contains(w)
+                    || lex.demonstratives.contains(w)
+                    || lex.relatives.contains(w))
+                    && !lex.pronouns.contains_key(w)
+                    && doc.mention_at.get(i).copied().flatten().is_none())
+        });
+    lone || empty
 }
 
 /// Rule 4: the content says something: a quotation of three words or more, or one with
@@ -202,8 +302,10 @@ fn english_finite(doc: &Doc, d: &Draft, lex: &Lexicon) -> bool {
             _ => continue,
         }
         let w = t.lower.as_ref();
+        let after_determiner =
+            i > a && matches!(doc.toks[i - 1].lower.as_ref(), "the" | "a" | "an" | "its" | "their");
         if EN_FINITE.contains(&w)
-            || (w.len() > 3 && w.ends_with("ed"))
+            || (w.len() > 3 && w.ends_with("ed") && !after_determiner)
             || w.ends_with("n't")
             || (prev_subject && w.len() > 2 && w.ends_with('s') && !w.ends_with("ss"))
             || (prev_plural

@@ -209,6 +209,7 @@ const SPEECH: super::SpeechRules = super::SpeechRules {
     first_person: &["ich", "wir", "mich", "uns", "mein", "meine", "unser", "unsere", "unseren", "unserer"],
     impersonal_modals: &["muss", "müssen", "sei", "bleibt", "lässt", "darf", "gilt"],
     demonstratives: &["das", "dies", "dieses", "was", "welches"],
+    negations: &["nicht", "nie", "niemals", "kein", "keine"],
 };
 
 #[rustfmt::skip]

@@ -343,6 +343,7 @@ const SPEECH: super::SpeechRules = super::SpeechRules {
     first_person: &["i", "we", "me", "us", "my", "our", "myself", "ourselves"],
     impersonal_modals: &["worth", "needless", "should", "must", "let", "let's", "fair", "safe", "suffice", "important"],
     demonstratives: &["this", "that", "these", "those", "which", "what"],
+    negations: &["not", "n't", "never", "no"],
 };
 
 #[rustfmt::skip]

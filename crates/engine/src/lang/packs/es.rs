@@ -197,6 +197,7 @@ const SPEECH: super::SpeechRules = super::SpeechRules {
     first_person: &["yo", "nosotros", "nosotras", "me", "nos", "mi", "mis", "nuestro", "nuestra", "nuestros", "nuestras"],
     impersonal_modals: &["cabe", "hay", "conviene", "vale", "basta", "debe", "importa"],
     demonstratives: &["esto", "eso", "ello", "aquello", "lo", "que"],
+    negations: &["no", "nunca", "jamás"],
 };
 
 #[rustfmt::skip]

@@ -144,4 +144,5 @@ const SPEECH: super::SpeechRules = super::SpeechRules {
     first_person: &["je", "nous", "moi", "mon", "ma", "mes", "notre", "nos"],
     impersonal_modals: &["faut", "convient", "importe", "reste", "doit"],
     demonstratives: &["cela", "ceci", "ça", "ce", "qui", "que"],
+    negations: &["ne", "n'", "pas", "jamais"],
 };

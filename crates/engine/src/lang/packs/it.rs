@@ -139,4 +139,5 @@ const SPEECH: super::SpeechRules = super::SpeechRules {
     first_person: &["io", "noi", "mi", "ci", "mio", "mia", "miei", "nostro", "nostra", "nostri", "nostre"],
     impersonal_modals: &["occorre", "bisogna", "va", "vale", "basta", "deve", "importa"],
     demonstratives: &["questo", "ciò", "quello", "che"],
+    negations: &["non", "mai"],
 };

@@ -361,6 +361,9 @@ pub struct SpeechRules {
     /// Demonstrative and relative pronouns that stand for a clause, never for a speaker: "this
     /// shows", "это означает", "das sagt".
     pub demonstratives: &'static [&'static str],
+    /// Negation words: a cue they negate ("did not say", "не заявив", "hat nicht gesagt")
+    /// reports what was not said, which is no statement.
+    pub negations: &'static [&'static str],
 }
 
 /// The pack for `lang`.

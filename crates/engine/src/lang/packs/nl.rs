@@ -142,4 +142,5 @@ const SPEECH: super::SpeechRules = super::SpeechRules {
     first_person: &["ik", "wij", "we", "mij", "me", "ons", "onze", "mijn"],
     impersonal_modals: &["moet", "moeten", "valt", "blijft", "laat"],
     demonstratives: &["dit", "dat", "wat", "welk"],
+    negations: &["niet", "nooit", "geen"],
 };

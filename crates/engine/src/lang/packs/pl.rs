@@ -150,4 +150,5 @@ const SPEECH: super::SpeechRules = super::SpeechRules {
     first_person: &["ja", "my", "mnie", "nas", "mój", "moja", "moje", "nasz", "nasza", "nasze", "nasi"],
     impersonal_modals: &["trzeba", "należy", "warto", "można", "wypada", "pozostaje"],
     demonstratives: &["to", "tym", "co", "które"],
+    negations: &["nie", "nigdy"],
 };

@@ -141,4 +141,5 @@ const SPEECH: super::SpeechRules = super::SpeechRules {
     first_person: &["eu", "nós", "me", "nos", "meu", "minha", "meus", "nosso", "nossa", "nossos", "nossas"],
     impersonal_modals: &["cabe", "convém", "vale", "basta", "deve", "importa", "há"],
     demonstratives: &["isto", "isso", "aquilo", "o", "que"],
+    negations: &["não", "nunca"],
 };
