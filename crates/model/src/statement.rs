@@ -78,13 +78,14 @@ pub struct Statement {
 )]
 #[serde(rename_all = "lowercase")]
 pub enum Confidence {
-    /// The speaker was not found, or reached only by a guess (a pronoun with no single
-    /// antecedent that agrees, a description matched to a person by its words alone), or the
+    /// The speaker is written but not found (a pronoun with no single antecedent that agrees)
+    /// or reached only by a guess (a description matched to a person by its words alone), or the
     /// content is not shown to be a clause (a noun phrase after the cue: "announced his
     /// resignation"): shown, never relied on by default.
     Low,
     /// The speaker is reached through a descriptor, a surname alone or a resolved pronoun, or
-    /// is a description that names no one ("the minister"), or the content only follows its cue.
+    /// is a description that names no one ("the minister"), or no speaker is written at all (an
+    /// impersonal report, shown as unattributed), or the content only follows its cue.
     #[default]
     Medium,
     /// A named speaker (a person, a body, an outlet, a document, or a group described in the

@@ -350,7 +350,7 @@ fn left_np(doc: &Doc, sent_a: usize, end: usize, lex: &Lexicon) -> (usize, usize
     (a, b, if a == sent_a { Stop::Start } else { Stop::Word })
 }
 
-/// A subject with modifiers that `left_np` cut at a preposition or a conjunction: the whole
+/// An English subject with modifiers that `left_np` cut at a preposition or a conjunction: the whole
 /// stretch from the sentence's start to the cue is one noun phrase when it holds no verb, no
 /// complementiser and no punctuation, and its head (the words before the first preposition)
 /// names someone — a name, a group noun, an outlet or a document, or in English a plural noun
@@ -364,7 +364,8 @@ fn whole_subject(
     stop: Stop,
     lex: &Lexicon,
 ) -> Option<usize> {
-    if stop != Stop::Word || la <= sa || lb - sa > 10 {
+    // English only: the verbs that would show a clause are told by their endings there.
+    if !lex.ly_adverbs || stop != Stop::Word || la <= sa || lb - sa > 10 {
         return None;
     }
     let w = |i: usize| doc.lower(i);
@@ -385,7 +386,7 @@ fn whole_subject(
             || lex.group_nouns.contains(w(i))
             || lex.outlet_nouns.contains(w(i))
             || lex.document_nouns.contains(w(i))
-            || (lex.ly_adverbs && w(i).len() > 4 && w(i).ends_with('s') && !w(i).ends_with("ss"))
+            || (w(i).len() > 4 && w(i).ends_with('s') && !w(i).ends_with("ss"))
     });
     (names && head_end > sa).then_some(sa)
 }

@@ -139,9 +139,12 @@ enum Reach {
     Inferred,
     /// A description that names no entity ("the minister"): the label is shown as written.
     Described,
+    /// No speaker is written: an impersonal report ("сообщается", "it is reported") or a
+    /// quotation with no frame, shown as unattributed; nothing is claimed about who spoke.
+    Unstated,
     /// A definite description matched to a person by its words alone.
     Guessed,
-    /// No speaker, or a pronoun or relative with no antecedent.
+    /// A pronoun or relative with no single antecedent.
     Unresolved,
 }
 
@@ -389,7 +392,7 @@ impl<'a> Resolver<'a> {
             }
             (_, Some(s)) => self.phrase(s, d),
             (_, None) => {
-                self.reach = Reach::Unresolved;
+                self.reach = Reach::Unstated;
                 Speaker::Unknown
             }
         };
@@ -513,15 +516,7 @@ impl<'a> Resolver<'a> {
             && words.iter().any(|w| lex.group_nouns.contains(w.as_str()))
             && inside.iter().all(|&m| kind_of(m) != EntityType::Organization)
         {
-            let name = strip_determiners(self.text(s)).to_string();
-            return Speaker::Source(self.push(Src {
-                span: s,
-                kind: SourceKind::Anonymous,
-                key: name.to_lowercase(),
-                name,
-                cluster: None,
-                parent: None,
-            }));
+            return Speaker::Source(self.anonymous(s));
         }
         // 8. Any other entity (a country, a place standing for its government).
         if let Some(&m) = inside.last() {
@@ -586,15 +581,21 @@ impl<'a> Resolver<'a> {
         if !inside.iter().all(|&m| dependent(&doc.ents.mentions[m])) {
             return None;
         }
+        Some(Speaker::Source(self.anonymous(s)))
+    }
+
+    /// Unnamed people described by a phrase ("officials at the ministry"), as a source named by
+    /// the phrase without its determiner.
+    fn anonymous(&mut self, s: Span) -> usize {
         let name = strip_determiners(self.text(s)).to_string();
-        Some(Speaker::Source(self.push(Src {
+        self.push(Src {
             span: s,
             kind: SourceKind::Anonymous,
             key: name.to_lowercase(),
             name,
             cluster: None,
             parent: None,
-        })))
+        })
     }
 
     /// Whether a phrase that names entities opens (after determiners, prepositions and fillers)
@@ -618,7 +619,10 @@ impl<'a> Resolver<'a> {
         let first_of_sentence = sentence.is_some_and(|k| doc.sent[k].0 == h);
         let t = &doc.toks[h];
         let in_mention = doc.mention_at.get(h).copied().flatten().is_some();
-        let named_after = (h + 1..b).any(|i| doc.mention_at.get(i).copied().flatten().is_some());
+        // The names follow the head closely ("комиссия Аляски", "гражданской авиации Англии"):
+        // a long phrase before a name is more likely a clause the phrase took in.
+        let named_after =
+            (h + 1..b.min(h + 4)).any(|i| doc.mention_at.get(i).copied().flatten().is_some());
         !in_mention
             && (!t.cap || first_of_sentence)
             && named_after
