@@ -16,22 +16,35 @@ fn fixture(lang: &str) -> Vec<String> {
     text.split("\n\n").map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect()
 }
 
-/// One line per statement: form, speaker (canonical cluster name, else the label), cue, content,
-/// addressee and the chain it came through; then the article's cited sources.
-fn describe(text: &str, lang: Lang) -> Vec<String> {
+/// The entities, statements and cited sources of a text in one language.
+fn analyze(
+    text: &str,
+    lang: Lang,
+) -> (parallax_model::DocEntities, Vec<parallax_model::Statement>, Vec<parallax_model::Source>) {
     let sentences = segment::sentences(text, Some(lang));
     let ents = entities::analyze(text, &sentences, &[], Some(lang));
     let (found, cites) = statements::analyze(text, &sentences, &[], Some(lang), &ents, &[]);
+    (ents, found, cites)
+}
+
+/// A statement's speaker as the tests write it: the entity's name, else the label, else "-".
+fn speaker_name(ents: &parallax_model::DocEntities, s: &parallax_model::Statement) -> String {
+    s.speaker_cluster
+        .and_then(|c| ents.clusters.get(c))
+        .map(|c| c.name.clone())
+        .or(s.speaker_label.clone())
+        .unwrap_or_else(|| "-".into())
+}
+
+/// One line per statement: form, speaker (canonical cluster name, else the label), cue, content,
+/// addressee and the chain it came through; then the article's cited sources.
+fn describe(text: &str, lang: Lang) -> Vec<String> {
+    let (ents, found, cites) = analyze(text, lang);
     let t = |s: Span| s.text(text).unwrap_or("?").to_string();
     let mut out: Vec<String> = found
         .iter()
         .map(|s| {
-            let who = s
-                .speaker_cluster
-                .and_then(|c| ents.clusters.get(c))
-                .map(|c| c.name.clone())
-                .or(s.speaker_label.clone())
-                .unwrap_or_else(|| "-".into());
+            let who = speaker_name(&ents, s);
             let to = s.addressee.map(|a| format!(" to <{}>", t(a))).unwrap_or_default();
             let via: Vec<&str> = s.via.iter().map(|v| v.name.as_str()).collect();
             let via = if via.is_empty() { String::new() } else { format!(" via {via:?}") };
@@ -65,9 +78,7 @@ fn snapshots() {
 fn every_case_yields_a_statement() {
     for (code, lang) in [("en", Lang::En), ("uk", Lang::Uk), ("ru", Lang::Ru)] {
         for p in fixture(code) {
-            let sentences = segment::sentences(&p, Some(lang));
-            let ents = entities::analyze(&p, &sentences, &[], Some(lang));
-            let (found, _) = statements::analyze(&p, &sentences, &[], Some(lang), &ents, &[]);
+            let (_, found, _) = analyze(&p, lang);
             assert!(!found.is_empty(), "{code}: no statement in {p:?}");
             for s in &found {
                 assert!(s.content.end <= p.len() && s.content.start < s.content.end);
@@ -82,11 +93,7 @@ fn every_case_yields_a_statement() {
 
 #[test]
 fn quote_styles_are_direct_and_reported_speech_is_reported() {
-    let form_of = |p: &str, lang: Lang| {
-        let sentences = segment::sentences(p, Some(lang));
-        let ents = entities::analyze(p, &sentences, &[], Some(lang));
-        statements::analyze(p, &sentences, &[], Some(lang), &ents, &[]).0[0].form
-    };
+    let form_of = |p: &str, lang: Lang| analyze(p, lang).1[0].form;
     let en = fixture("en");
     assert_eq!(form_of(&en[0], Lang::En), StatementForm::Direct, "straight quotes");
     assert_eq!(form_of(&en[1], Lang::En), StatementForm::Direct, "curly quotes after a colon");
@@ -133,19 +140,12 @@ fn precision_cases_have_the_right_speaker_or_no_statement() {
             want.clear();
         }
         cases += 1;
-        let sentences = segment::sentences(para, Some(lang));
-        let ents = entities::analyze(para, &sentences, &[], Some(lang));
-        let (found, _) = statements::analyze(para, &sentences, &[], Some(lang), &ents, &[]);
+        let (ents, found, _) = analyze(para, lang);
         let mut got: Vec<String> = found
             .iter()
             .filter(|s| s.confidence.is_confident())
             .map(|s| {
-                let who = s
-                    .speaker_cluster
-                    .and_then(|c| ents.clusters.get(c))
-                    .map(|c| c.name.clone())
-                    .or(s.speaker_label.clone())
-                    .unwrap_or_else(|| "-".into());
+                let who = speaker_name(&ents, s);
                 let content = s.content.text(para).unwrap_or("?");
                 let content =
                     content.trim_matches(|c: char| c.is_whitespace() || "\"'“”«»„.,;:".contains(c));
@@ -173,10 +173,7 @@ fn confidence_tells_named_from_guessed_speakers() {
     let para = "Mayor Ana Ruiz said: \"The bridge will reopen in May.\" Her deputy Tomas Berg \
                 met the unions. Later he said the works could take longer. Ruiz also announced \
                 her candidacy.";
-    let lang = Lang::En;
-    let sentences = segment::sentences(para, Some(lang));
-    let ents = entities::analyze(para, &sentences, &[], Some(lang));
-    let (found, _) = statements::analyze(para, &sentences, &[], Some(lang), &ents, &[]);
+    let (_, found, _) = analyze(para, Lang::En);
     let of = |content: &str| {
         found
             .iter()
