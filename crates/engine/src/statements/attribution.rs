@@ -372,7 +372,8 @@ fn whole_subject(
     let verbish = |i: usize| {
         doc.starts(i, lex, |p| p.role.is_verb() || p.role == Role::Complementizer)
             || lex.relatives.contains(w(i))
-            || (lex.ly_adverbs && (w(i).ends_with("ed") || w(i).ends_with("ing")))
+            || w(i).ends_with("ed")
+            || w(i).ends_with("ing")
     };
     let clean = (sa..lb).all(|i| {
         doc.toks[i].is_word() && doc.in_quote.get(i).copied().flatten().is_none() && !verbish(i)
@@ -389,81 +390,6 @@ fn whole_subject(
             || (w(i).len() > 4 && w(i).ends_with('s') && !w(i).ends_with("ss"))
     });
     (names && head_end > sa).then_some(sa)
-}
-
-/// A description in apposition after a person's name ("Ann Lowe (R-Iowa), a budget panel
-/// member, said"): when the phrase before the cue names no one and follows a comma after a
-/// person's name (and perhaps a parenthesis), the speaker phrase starts at the name.
-fn apposition_head(
-    doc: &Doc,
-    sa: usize,
-    la: usize,
-    lb: usize,
-    stop: Stop,
-    lex: &Lexicon,
-) -> Option<usize> {
-    if stop != Stop::Punct || lb <= la || la < sa + 2 || !doc.tok(la - 1)?.is_punct(',') {
-        return None;
-    }
-    if (la..lb).any(|i| doc.mention_at.get(i).copied().flatten().is_some())
-        || (la..lb).any(|i| doc.starts(i, lex, |p| p.role.is_verb()))
-    {
-        return None;
-    }
-    let mut k = la - 1;
-    // A parenthesis right after the name: "(R-Iowa)".
-    if doc.tok(k - 1).is_some_and(|t| t.is_punct(')')) {
-        k = (sa..k - 1).rev().find(|&i| doc.toks[i].is_punct('('))?;
-    }
-    let m = doc.mention_at.get(k - 1).copied().flatten()?;
-    let mention = doc.ents.mentions.get(m)?;
-    if mention.kind != EntityType::Person {
-        return None;
-    }
-    let start = doc.toks.partition_point(|t| t.start < mention.start);
-    (start >= sa).then_some(start)
-}
-
-/// A person named with a long apposition before the cue: "Jean Roux, the foreign minister of
-/// France, a permanent member of the council, said", "Ann Lowe (R-Iowa), who chairs the panel,
-/// said", "Kall -- co-editor of a book on debates -- said", also after a quotation ("'…,' Ann
-/// Lowe, a panel member, said"). The phrase before the cue closes with a comma or a dash; the
-/// name opens the sentence (after at most four capitalised title words) or follows the
-/// quotation, and a comma, a parenthesis or a dash follows it; no quotation and no other cue
-/// lies between. Returns the name's token range.
-fn long_apposition(doc: &Doc, sa: usize, la: usize, lex: &Lexicon) -> Option<(usize, usize)> {
-    let closes = |i: usize| {
-        doc.tok(i).is_some_and(|t| matches!(t.kind, Kind::Punct(',' | '-' | ')') | Kind::Dash))
-    };
-    if la <= sa + 2 || !closes(la - 1) {
-        return None;
-    }
-    let opens = |i: usize| {
-        doc.tok(i).is_some_and(|t| matches!(t.kind, Kind::Punct(',' | '-' | '(') | Kind::Dash))
-    };
-    let mut i = sa;
-    while i + 1 < la {
-        let Some(m) = doc.mention_at.get(i).copied().flatten() else {
-            i += 1;
-            continue;
-        };
-        let mention = doc.ents.mentions.get(m)?;
-        let end = (i..la).find(|&k| doc.toks[k].start >= mention.end).unwrap_or(la);
-        let starts_frame = i == sa
-            || (i - sa <= 4 && (sa..i).all(|k| doc.toks[k].cap && doc.toks[k].is_word()))
-            || doc.is_quote(i - 1)
-            || (doc.tok(i - 1).is_some_and(|t| t.is_punct(',')) && i >= 2 && doc.is_quote(i - 2));
-        if mention.kind == EntityType::Person && starts_frame && opens(end) {
-            let clean = (end..la).all(|k| {
-                !doc.is_quote(k)
-                    && doc.in_quote.get(k).copied().flatten().is_none()
-                    && !doc.starts(k, lex, |p| p.role.is_verb() && p.role != Role::Belief)
-            });
-            return (clean && la - end <= 40).then_some((i, end));
-        }
-        i = end.max(i + 1);
-    }
-    None
 }
 
 /// Trims a speaker phrase: leading fillers and connectives; and when it names a person, the
@@ -509,7 +435,7 @@ fn trim_speaker(doc: &Doc, a: usize, b: usize, lex: &Lexicon) -> (usize, usize) 
 }
 
 /// Determiners and possessives that belong to a speaker phrase ("the newspaper", "his aide").
-fn is_determiner(w: &str) -> bool {
+pub(crate) fn is_determiner(w: &str) -> bool {
     matches!(
         w,
         "the"
@@ -1128,10 +1054,6 @@ fn verb_statement(
     }
     if let Some(a) = whole_subject(doc, sa, la, lb, stop, lex) {
         (la, stop) = (a, Stop::Start);
-    } else if let Some(a) = apposition_head(doc, sa, la, lb, stop, lex) {
-        la = a;
-    } else if let Some((a, b)) = long_apposition(doc, sa, la, lex) {
-        (la, lb) = (a, b);
     }
     let right = right_side(doc, cue, sb, lex, stops);
     // An English participle after a comma shares the subject of the clause before it:
@@ -1643,6 +1565,19 @@ fn subject_with_appositions(
             break;
         }
         b = e;
+    }
+    // A person who heads the first phrase (after title words only) is the speaker; the
+    // appositions describe them and may name others ("Eric Vance, a former adviser to Paula
+    // Grant, said"). A name after a preposition only qualifies the head ("El jefe de la
+    // administración de Chernivtsí, Iván Hrytsenko, afirmó").
+    let person = |k: usize| doc.mention_kind(k) == Some(EntityType::Person);
+    let heads = (a0..b0).find(|&k| person(k)).is_some_and(|k| {
+        (a0..k).all(|i| {
+            (doc.toks[i].cap || doc.toks[i].is_punct('.')) && !lex.boundaries.contains(doc.lower(i))
+        })
+    });
+    if heads && b > b0 {
+        return Some((a0, b0));
     }
     Some((a0, b))
 }

@@ -31,7 +31,7 @@
 //! (`super::Resolver`), from how the speaker was reached and whether the content is marked as
 //! speech (a quotation, a complementiser, a colon) or only follows the cue.
 
-use super::attribution::{Doc, Draft, Written};
+use super::attribution::{is_determiner, Doc, Draft, Written};
 use super::lexicon::Lexicon;
 use super::scan::Kind;
 use parallax_model::{Span, StatementForm};
@@ -253,14 +253,13 @@ fn noun_cue(doc: &Doc, d: &Draft, ca: usize, lex: &Lexicon) -> bool {
     }
     let adjective = w.contains('-')
         || ADJECTIVE_ENDINGS.iter().any(|e| w.len() > e.len() + 2 && w.ends_with(e));
-    NOUN_MARKERS.contains(&w) || adjective
+    // After a determiner, a possessive, a preposition or a quantifier a word is a noun ("that"
+    // may open a relative clause whose verb the cue is; "and" a coordinated verb).
+    let marker = (is_determiner(w) && w != "that")
+        || matches!(w, "of" | "for" | "with" | "in" | "on" | "by" | "about")
+        || matches!(w, "such" | "many" | "several" | "some" | "new");
+    marker || adjective
 }
-
-/// Words after which an English word is a noun: determiners, possessives, prepositions.
-const NOUN_MARKERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those",
-    "of", "for", "with", "in", "on", "by", "about", "such", "many", "several", "some", "new",
-];
 
 /// English adjective endings (derivational suffixes): -al, -ic, -ive, -ous, -ful, -ary, -ing.
 const ADJECTIVE_ENDINGS: &[&str] = &["al", "ical", "ic", "ive", "ous", "ful", "ary", "ing", "ican"];
@@ -302,8 +301,7 @@ fn english_finite(doc: &Doc, d: &Draft, lex: &Lexicon) -> bool {
             _ => continue,
         }
         let w = t.lower.as_ref();
-        let after_determiner =
-            i > a && matches!(doc.toks[i - 1].lower.as_ref(), "the" | "a" | "an" | "its" | "their");
+        let after_determiner = i > a && is_determiner(&doc.toks[i - 1].lower);
         if EN_FINITE.contains(&w)
             || (w.len() > 3 && w.ends_with("ed") && !after_determiner)
             || w.ends_with("n't")

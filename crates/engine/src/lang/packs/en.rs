@@ -251,7 +251,7 @@ const SPEECH: super::SpeechRules = super::SpeechRules {
         "request: requested, requests", "advocate: advocated, advocates, advocating",
         "deem: deemed, deems", "portray: portrayed, portrays, portraying",
         "champion: championed, champions", "embrace: embraced, embraces",
-        "applaud: applauds", "criticise: criticising", 
+        "applaud: applauds", "criticise: criticising",
         "pledge to: pledged to", "seek: seek, seeks, sought, seeking",
         "threaten to: threatened to", "attribute: attributed, attributes",
         "side with: sided with", "thank for: thanked for",
