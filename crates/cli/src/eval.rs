@@ -14,6 +14,10 @@ object per line: {\"task\",\"dataset\",\"n\", metrics..., \"seconds\"}).
 Tasks and their datasets (folders of ../shared/data):
   seeds     the document-level items of ../shared/gold/seeds.json
   extract   article-extraction-benchmark (token F1, pages/s), trafilatura-eval (snippets)
+  plaintext bsnlp (ru/uk), article-extraction-benchmark (en): real bodies written as plain-text
+            files (title line, blank line, paragraphs), clean and with an advertising line after
+            every third paragraph; the share of articles losing more than a tenth of their body
+            words, and of titles found
   lang      bsnlp (ru/uk documents), itn-corpus (en/ru/uk blurbs)
   ner       ner-uk (uk test split), factrueval-2016 (ru testset), nerel (ru test): mention P/R/F1
   entities  bsnlp (cross-lingual identity, pairwise), itn-corpus (blurb subjects, pairwise)
@@ -39,6 +43,7 @@ The data is looked for in ../shared beside the project (or PARALLAX_SHARED, or -
 const TASKS: &[(&str, &str)] = &[
     ("seeds", "seeds"),
     ("extract", "article-extraction-benchmark, trafilatura-eval"),
+    ("plaintext", "bsnlp, article-extraction-benchmark"),
     ("lang", "bsnlp, itn-corpus"),
     ("ner", "ner-uk, factrueval-2016, nerel"),
     ("entities", "bsnlp, itn-corpus"),
@@ -50,7 +55,7 @@ const TASKS: &[(&str, &str)] = &[
 
 #[derive(Debug, Args)]
 pub struct EvalArgs {
-    /// What to measure: seeds, extract, lang, ner, entities, dates, stories, quotes, ask.
+    /// What to measure: seeds, extract, plaintext, lang, ner, entities, dates, stories, quotes, ask.
     task: String,
     /// Run only this dataset (its folder name under ../shared/data).
     #[arg(long, value_name = "NAME")]
@@ -98,6 +103,7 @@ pub fn run(global: &Global, args: &EvalArgs) -> Result<ExitCode> {
     let reports = match args.task.as_str() {
         "seeds" => parallax_eval::seeds::run(&opts)?,
         "extract" => parallax_eval::extract::run(&opts)?,
+        "plaintext" => parallax_eval::plaintext::run(&opts)?,
         "lang" => parallax_eval::lang::run(&opts)?,
         "ner" => parallax_eval::ner::run(&opts)?,
         "entities" => parallax_eval::entities::run(&opts)?,

@@ -99,3 +99,46 @@ fn opinion_and_aggregator_kinds() {
     );
     assert!(!agg.text.contains('•'));
 }
+
+/// Saved plain-text news: "title, blank line, paragraphs", with advertising lines between the
+/// paragraphs. The body is one body across them (the lead included) and the first line is the
+/// title, also when it ends in "?" (en), is long (ru) or has two words (de).
+#[test]
+fn ads_between_paragraphs_keep_one_body_and_the_first_line_is_the_title() {
+    for (name, title, lead, last) in [
+        (
+            "en_ads_between_paragraphs.txt",
+            "Harbour town votes to rebuild its storm wall before the winter season?",
+            "The town council of Westmere voted on Thursday",
+            "a harbour levy that the council plans to introduce next spring.",
+        ),
+        (
+            "ru_long_title_ads.txt",
+            "В Твери открыли новый мост через Волгу: движение пустят в две полосы уже в субботу, сообщили в мэрии",
+            "Новый мост через Волгу в Твери открыли в пятницу",
+            "Старый мост закроют на ремонт весной.",
+        ),
+        (
+            "de_title_short_blurb.txt",
+            "Streik bei der Bahn",
+            "Die Lokführergewerkschaft hat für Montag",
+            "ihre Fahrten zu verschieben.",
+        ),
+    ] {
+        let a = article(name);
+        assert_eq!(a.title.as_deref(), Some(title), "{name}");
+        assert!(a.text.starts_with(lead), "{name}: the lead before the first ad stays: {}", a.text);
+        assert!(a.text.trim_end().ends_with(last), "{name}: {}", a.text);
+        for ad in ["Advertisement", "Story continues below", "Реклама", "Anzeige"] {
+            assert!(!a.text.contains(ad), "{name}: {ad:?} is furniture");
+        }
+        assert!(!a.text.contains(title), "{name}: the title is not body text");
+    }
+}
+
+/// A one-line news item has the shape of a date line, yet it is the whole article.
+#[test]
+fn a_one_line_item_is_an_article() {
+    let a = article("uk_one_line_item.txt");
+    assert_eq!(a.text.trim(), "Помер поет Остап Вербицький (3 лютого)");
+}

@@ -14,6 +14,7 @@ pub mod entities;
 pub mod extract;
 pub mod lang;
 pub mod ner;
+pub mod plaintext;
 pub mod quotes;
 pub mod seeds;
 pub mod stories;

@@ -452,6 +452,42 @@ const PHOTO_AGENCIES: &[&str] = &[
     "courtesy",
 ];
 
+/// Whole lines that stand *inside* an article's body: advertising slots and the reading prompts
+/// around them. Publishers put them between paragraphs, so a body continues across them (a
+/// "Read more" button or a teaser, by contrast, usually ends it).
+const INTERSTITIALS: &[&str] = &[
+    "advertisement",
+    "skip advertisement",
+    "sponsored content",
+    "story continues below",
+    "story continues below advertisement",
+    "article continues below",
+    "article continues below advertisement",
+    "continue reading below",
+    "continue reading the main story",
+    "scroll to continue",
+    "scroll to continue with content",
+    "реклама",
+    "продолжение ниже",
+    "продовження нижче",
+    "anzeige",
+    "werbung",
+    "weiterlesen nach der anzeige",
+    "publicidad",
+    "publicité",
+    "pubblicità",
+    "reklama",
+    "advertentie",
+    "publicidade",
+];
+
+/// Whether a whole line is an advertising slot or reading prompt inside a body.
+pub fn is_interstitial(line: &str) -> bool {
+    let l = lower(line);
+    let l = l.trim_matches(|c: char| !c.is_alphanumeric());
+    INTERSTITIALS.contains(&l)
+}
+
 fn lower(s: &str) -> String {
     s.trim().to_lowercase()
 }

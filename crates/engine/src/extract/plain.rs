@@ -53,6 +53,8 @@ enum Class {
     Prose,
     Headline,
     Short,
+    /// The first line of a page shaped like a headline and set apart by a blank line.
+    Title,
     Furniture(FurnitureKind),
 }
 
@@ -70,6 +72,9 @@ pub fn extract(page: &str) -> PlainDoc {
     let mut lines: Vec<Line> =
         lines.into_iter().map(|text| Line { class: classify(&text), text }).collect();
     mark_notices(&lines, &mut doc);
+    if let Some(i) = title_line(&lines) {
+        lines[i].class = Class::Title;
+    }
 
     let Some((start, end)) = body_range(&lines) else {
         // No prose at all: keep every non-furniture line as text, so that short items survive.
@@ -78,9 +83,13 @@ pub fn extract(page: &str) -> PlainDoc {
                 Class::Prose | Class::Headline | Class::Short => {
                     doc.paragraphs.push(line.text.clone())
                 }
+                Class::Title => take_title(&mut doc, &line.text),
                 Class::Furniture(kind) => push_furniture(&mut doc, kind, &line.text),
                 Class::Blank => {}
             }
+        }
+        if doc.paragraphs.is_empty() {
+            keep_short_text(&lines, &mut doc);
         }
         return doc;
     };
@@ -91,11 +100,77 @@ pub fn extract(page: &str) -> PlainDoc {
                 doc.paragraphs.push(strip_bullet(&line.text).to_string())
             }
             Class::Furniture(kind) => push_furniture(&mut doc, kind, &line.text),
-            Class::Blank => {}
+            Class::Title | Class::Blank => {}
         }
     }
     read_tail(&lines[end..], &mut doc);
     doc
+}
+
+/// The title line of a plain-text page: the first line, set apart by a blank line from text that
+/// follows, shaped like a headline (at most 30 words, at most one inner stop, not ending in a full
+/// stop or a colon). Plain-text news is commonly saved as "title, blank line, paragraphs"; such a
+/// first line is the title even when it is long or ends in "?" and would otherwise read as prose.
+/// A one- or two-word first line (a section label, as often as a title) counts only when the
+/// body follows it directly.
+fn title_line(lines: &[Line]) -> Option<usize> {
+    let first = lines.iter().position(|l| l.class != Class::Blank)?;
+    let line = &lines[first];
+    if lines.get(first + 1).map(|l| l.class) != Some(Class::Blank) {
+        return None;
+    }
+    let next = lines[first + 1..].iter().find(|l| l.class != Class::Blank)?;
+    let body_next = next.class == Class::Prose
+        || (next.class == Class::Headline && ends_sentence(strip_bullet(&next.text)));
+    let text = line.text.trim_end_matches(['"', '\'', '»', '”', '’', ')', ' ']);
+    let shaped = word_count(&line.text) <= 30
+        && line.text.chars().count() <= 300
+        // "L.A. Auto Show", "Rep. Omar", "Хотите демократию? Стройте..." — one inner stop is
+        // common in headlines; a paragraph of prose has several.
+        && inner_sentence_ends(&line.text) <= 1
+        && !text.ends_with(['.', ':', ';', ','])
+        && line.text.chars().next().is_some_and(|c| !c.is_lowercase());
+    let ok = match line.class {
+        Class::Headline | Class::Prose => shaped,
+        Class::Short => shaped && body_next,
+        _ => false,
+    };
+    ok.then_some(first)
+}
+
+fn take_title(doc: &mut PlainDoc, text: &str) {
+    doc.title = Some(text.to_string());
+    doc.furniture.push(Furniture { kind: FurnitureKind::Title, text: text.to_string() });
+}
+
+/// A short text whose every line read as furniture is still a text: a one-line news item
+/// ("Помер Вахтанг Кікабідзе (15 січня)") has the shape of a date line or a label. Its lines of
+/// words (not buttons, credits, hashtags, notices or debris) are kept as its paragraphs, and the
+/// title, if one was taken, stays the title.
+fn keep_short_text(lines: &[Line], doc: &mut PlainDoc) {
+    let kept: Vec<&Line> = lines
+        .iter()
+        .filter(|l| {
+            matches!(
+                l.class,
+                Class::Furniture(
+                    FurnitureKind::DateLine
+                        | FurnitureKind::Label
+                        | FurnitureKind::Teaser
+                        | FurnitureKind::Caption
+                )
+            )
+        })
+        .collect();
+    if kept.is_empty() {
+        return;
+    }
+    for l in kept {
+        doc.paragraphs.push(l.text.clone());
+        if let Some(i) = doc.furniture.iter().position(|f| f.text == l.text) {
+            doc.furniture.remove(i);
+        }
+    }
 }
 
 /// Joins lines that a hard-wrapping tool broke inside paragraphs. A page is taken as hard-wrapped
@@ -342,6 +417,9 @@ fn classify(line: &str) -> Class {
     if is_reading_time(line) {
         return Class::Furniture(FurnitureKind::DateLine);
     }
+    if lexicon::is_interstitial(line) {
+        return Class::Furniture(FurnitureKind::Button);
+    }
     if words <= 8 && !ends_sentence(line) && is_date_only(line) {
         return Class::Furniture(FurnitureKind::DateLine);
     }
@@ -492,12 +570,18 @@ fn body_range(lines: &[Line]) -> Option<(usize, usize)> {
     // between them, and it is either substantial (two paragraphs or more) or about the same
     // things as the body (a teaser for another story is not).
     let joins = |run: &Run, gap: &[Line], vocab: &mut HashSet<String>| -> bool {
-        if !bridgeable(gap) {
+        let Some(headings) = bridgeable(gap) else {
             return false;
-        }
-        let headed = gap.iter().any(|l| matches!(l.class, Class::Headline | Class::Short));
+        };
         let words = vocabulary(texts(run, run.start).into_iter());
-        let ok = !headed || run.paragraphs >= 2 || overlap(&words, vocab) >= 0.3;
+        // Several short lines in a row are a list or a run of subheadings inside the article
+        // when the text after them is about the same things as the body; a block of teasers for
+        // other stories is not.
+        let ok = match headings {
+            0 => true,
+            1 => run.paragraphs >= 2 || overlap(&words, vocab) >= 0.3,
+            _ => overlap(&words, vocab) >= 0.3,
+        };
         if ok {
             vocab.extend(words);
         }
@@ -517,21 +601,24 @@ fn body_range(lines: &[Line]) -> Option<(usize, usize)> {
     Some((runs[first].start, runs[last].end))
 }
 
-/// A gap between runs that may sit inside one article: at most one subheading (headline or short
-/// line), plus in-article captions, credits and teaser links.
-fn bridgeable(gap: &[Line]) -> bool {
+/// A gap between runs that may sit inside one article: subheadings and list items (headline-like
+/// or short lines), in-article captions, credits, teaser links and advertising slots. Returns how
+/// many subheadings or list items it holds; `None` when other furniture (buttons, labels,
+/// notices) ends the article there.
+fn bridgeable(gap: &[Line]) -> Option<usize> {
     let mut headings = 0;
     for l in gap {
         match l.class {
             Class::Blank => {}
+            Class::Furniture(FurnitureKind::Button) if lexicon::is_interstitial(&l.text) => {}
             Class::Headline | Class::Short => headings += 1,
             Class::Furniture(
                 FurnitureKind::Caption | FurnitureKind::Credit | FurnitureKind::Teaser,
             ) => {}
-            _ => return false,
+            _ => return None,
         }
     }
-    headings <= 1
+    Some(headings)
 }
 
 fn vocabulary<'a>(texts: impl Iterator<Item = &'a str>) -> HashSet<String> {
@@ -577,7 +664,8 @@ fn read_head(head: &mut [Line], doc: &mut PlainDoc) {
         head.iter().filter(|l| l.class == Class::Headline).map(|l| l.text.as_str()).collect();
     let repeated =
         headlines.iter().find(|h| headlines.iter().filter(|o| o == h).count() > 1).copied();
-    let title = repeated.or_else(|| headlines.first().copied()).map(str::to_string);
+    let first_line = head.iter().find(|l| l.class == Class::Title).map(|l| l.text.as_str());
+    let title = first_line.or(repeated).or_else(|| headlines.first().copied()).map(str::to_string);
     let mut title_seen = false;
     for line in head.iter() {
         match line.class {
