@@ -3,7 +3,7 @@
 //! (`parallax_engine::ask::ask`); this module only parses options and renders.
 
 use crate::show::{open, wrap};
-use crate::{out, Global};
+use crate::{out, usage, Global};
 use anyhow::{bail, Result};
 use clap::{Args, ValueEnum};
 use parallax_engine::ask::{self, AskOptions, Brief};
@@ -126,12 +126,12 @@ pub fn filter_of(
 ) -> Result<SearchFilter> {
     let languages = lang
         .iter()
-        .map(|l| l.trim().parse::<Lang>().map_err(|e| anyhow::anyhow!("--lang {l:?}: {e}")))
+        .map(|l| l.trim().parse::<Lang>().map_err(|e| usage(format!("--lang {l:?}: {e}"))))
         .collect::<Result<Vec<_>>>()?;
     let date = |flag: &str, v: Option<&str>| -> Result<Option<PartialDate>> {
         v.map(|d| {
             d.trim().parse::<PartialDate>().map_err(|e| {
-                anyhow::anyhow!("{flag} {d:?}: {e} (write YYYY, YYYY-MM or YYYY-MM-DD)")
+                usage(format!("{flag} {d:?}: {e} (write YYYY, YYYY-MM or YYYY-MM-DD)"))
             })
         })
         .transpose()
@@ -164,13 +164,15 @@ pub fn today() -> Option<PartialDate> {
 
 pub fn run(global: &Global, args: &AskArgs) -> Result<ExitCode> {
     if args.question.trim().is_empty() {
-        bail!("empty question: ask something such as \"What is Russia saying about Venezuela?\"");
+        return Err(usage(
+            "empty question: ask something such as \"What is Russia saying about Venezuela?\"",
+        ));
     }
     if args.limit == 0 {
-        bail!("--limit must be at least 1");
+        return Err(usage("--limit must be at least 1"));
     }
     if args.question.chars().count() > MAX_QUESTION {
-        bail!("the question is longer than {MAX_QUESTION} characters: ask one thing at a time (to find articles by many words, use `parallax search`)");
+        return Err(usage(format!("the question is longer than {MAX_QUESTION} characters: ask one thing at a time (to find articles by many words, use `parallax search`)")));
     }
     let started = std::time::Instant::now();
     let mut store = open(global)?;

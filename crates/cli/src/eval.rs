@@ -76,18 +76,21 @@ pub struct EvalArgs {
 
 pub fn run(global: &Global, args: &EvalArgs) -> Result<ExitCode> {
     let Some((_, datasets)) = TASKS.iter().find(|(t, _)| *t == args.task) else {
-        bail!(
+        return Err(crate::usage(format!(
             "unknown eval task {:?}; available: {}",
             args.task,
             TASKS.iter().map(|(t, _)| *t).collect::<Vec<_>>().join(", ")
-        );
+        )));
     };
     if args.task == "ask" && args.dataset.is_none() {
-        bail!("eval ask measures speed on a large store: run `parallax eval ask --dataset scale` (it builds 100,000 articles; --limit N for fewer, --path DIR to keep the store); answer quality is measured by ../shared/tools/ask_check.py");
+        return Err(crate::usage("eval ask measures speed on a large store: run `parallax eval ask --dataset scale` (it builds 100,000 articles; --limit N for fewer, --path DIR to keep the store); answer quality is measured by ../shared/tools/ask_check.py"));
     }
     if let Some(d) = &args.dataset {
         if !datasets.split(", ").any(|k| k == d) {
-            bail!("task {} has no dataset {d:?}; its datasets: {datasets}", args.task);
+            return Err(crate::usage(format!(
+                "task {} has no dataset {d:?}; its datasets: {datasets}",
+                args.task
+            )));
         }
     }
     let shared = match args.shared.clone().or_else(parallax_eval::locate_shared) {

@@ -9,7 +9,7 @@
 //! a killed ingest never leaves an article without its story. Articles stored before the store
 //! knew stories are assigned at the end of the run, in stored order.
 
-use crate::{out, Global};
+use crate::{out, safe, Global};
 use anyhow::{Context, Result};
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -82,7 +82,20 @@ impl Input {
 enum Item {
     Ready(Box<Ingested>),
     Failed(ReadFailure),
+    /// The last document of an input has gone before this (for the progress bar).
+    InputDone,
 }
+
+/// What the reader hands the analysis: a document, a failure, or the end of an input.
+enum Unit {
+    Doc(Result<parallax_model::RawDoc, ReadFailure>),
+    InputDone,
+}
+
+/// Documents analysed (in parallel) and handed to the writer at a time. Each such window is at
+/// most one transaction, so a long input (a JSON Lines dump of 100,000 records) is committed as
+/// it goes and a killed ingest keeps every committed window.
+const WINDOW: usize = 64;
 
 #[derive(Debug, Default, serde::Serialize)]
 struct Summary {
@@ -182,16 +195,20 @@ fn ingest(
     }
 
     let assigner = EngineAssigner::default();
-    let (tx, rx) = mpsc::sync_channel::<Vec<Item>>(64);
+    let (tx, rx) = mpsc::sync_channel::<Vec<Item>>(8);
     let limits = *limits;
-    // Inputs are processed in parallel a chunk at a time and written in input order, so that the
-    // same inputs give the same store (story assignment and entity linking are online: their
-    // result depends on the order articles arrive in).
+    // Inputs are read in parallel a few at a time, their documents analysed in parallel a window
+    // at a time, and everything is written in input order, so that the same inputs give the same
+    // store (story assignment and entity linking are online: their result depends on the order
+    // articles arrive in).
     let worker = std::thread::spawn(move || {
-        for chunk in inputs.chunks(32) {
-            let done: Vec<Vec<Item>> =
-                chunk.par_iter().map(|input| process_input(input, &limits)).collect();
-            for items in done {
+        for chunk in groups(&inputs, &limits) {
+            let read: Vec<Vec<Unit>> =
+                chunk.par_iter().map(|input| read_units(input, &limits)).collect();
+            let mut units = read.into_iter().flatten().peekable();
+            while units.peek().is_some() {
+                let window: Vec<Unit> = units.by_ref().take(WINDOW).collect();
+                let items: Vec<Item> = window.into_par_iter().map(analyse).collect();
                 // A closed channel means the writer failed; its error is reported there.
                 if tx.send(items).is_err() {
                     return;
@@ -205,7 +222,7 @@ fn ingest(
     let mut last_flush = Instant::now();
     let report = |summary: &mut Summary, bar: &ProgressBar, f: ReadFailure| {
         if print_failures {
-            bar.suspend(|| eprintln!("error: {}: {}", f.input, f.reason));
+            bar.suspend(|| eprintln!("error: {}: {}", safe(&f.input), safe(&f.reason)));
         }
         summary.failed += 1;
         summary.failures.push(FailureNote { source: f.input, reason: f.reason });
@@ -218,10 +235,10 @@ fn ingest(
                     batch.push(*doc);
                 }
                 Item::Failed(f) => report(&mut summary, &bar, f),
+                Item::InputDone => bar.inc(1),
             }
         }
-        bar.inc(1);
-        if batch.len() >= 64
+        if batch.len() >= WINDOW
             || (!batch.is_empty() && last_flush.elapsed() > Duration::from_millis(250))
         {
             flush(store, &assigner, &mut batch, &mut sources, &mut summary)?;
@@ -318,25 +335,67 @@ fn flush(
     Ok(())
 }
 
-fn process_input(input: &Input, limits: &ReadOptions) -> Vec<Item> {
-    match read_input(input, limits) {
-        Ok(bytes) => process_bytes(&bytes, &input.name(), limits),
-        Err(reason) => vec![Item::Failed(ReadFailure::new(input.name(), reason))],
+/// Inputs read in parallel at a time.
+const PARALLEL_READS: usize = 8;
+
+/// The inputs in groups read in parallel: up to [`PARALLEL_READS`] small files together, and
+/// each large or compressed input (or stdin) alone, so that the memory held by inputs being read
+/// stays within about two inputs' allowance (`--max-file-mib`) for the whole process, whatever
+/// the number of jobs: eight gzip bombs are expanded one after another, not all at once.
+fn groups<'a>(inputs: &'a [Input], limits: &ReadOptions) -> Vec<&'a [Input]> {
+    let big = |input: &Input| match input {
+        Input::Stdin => true,
+        Input::Missing(..) => false,
+        Input::File(p) => {
+            let large = std::fs::metadata(p)
+                .is_ok_and(|m| m.len() as usize > limits.max_container / PARALLEL_READS);
+            let mut magic = [0u8; 2];
+            let gzip = std::fs::File::open(p)
+                .and_then(|mut f| f.read_exact(&mut magic))
+                .is_ok_and(|()| magic == [0x1f, 0x8b]);
+            large || gzip
+        }
+    };
+    let mut out = vec![];
+    let mut start = 0;
+    for (i, input) in inputs.iter().enumerate() {
+        if big(input) {
+            if start < i {
+                out.push(&inputs[start..i]);
+            }
+            out.push(&inputs[i..=i]);
+            start = i + 1;
+        } else if i + 1 - start == PARALLEL_READS {
+            out.push(&inputs[start..=i]);
+            start = i + 1;
+        }
     }
+    if start < inputs.len() {
+        out.push(&inputs[start..]);
+    }
+    out
 }
 
-/// Reads, extracts and analyses every document in one input.
-fn process_bytes(bytes: &[u8], name: &str, limits: &ReadOptions) -> Vec<Item> {
-    read(bytes, name, limits)
-        .into_iter()
-        .map(|doc| match doc {
-            Ok(raw) => match parallax_engine::process(&raw) {
-                Ok(ingested) => Item::Ready(Box::new(ingested)),
-                Err(e) => Item::Failed(ReadFailure::new(raw.source, e.to_string())),
-            },
-            Err(f) => Item::Failed(f),
-        })
-        .collect()
+/// Reads one input into its documents (or its failure), followed by the end mark.
+fn read_units(input: &Input, limits: &ReadOptions) -> Vec<Unit> {
+    let mut units: Vec<Unit> = match read_input(input, limits) {
+        Ok(bytes) => read(&bytes, &input.name(), limits).into_iter().map(Unit::Doc).collect(),
+        Err(reason) => vec![Unit::Doc(Err(ReadFailure::new(input.name(), reason)))],
+    };
+    units.push(Unit::InputDone);
+    units
+}
+
+/// Extracts and analyses one document.
+fn analyse(unit: Unit) -> Item {
+    match unit {
+        Unit::Doc(Ok(raw)) => match parallax_engine::process(&raw) {
+            Ok(ingested) => Item::Ready(Box::new(ingested)),
+            Err(e) => Item::Failed(ReadFailure::new(raw.source, e.to_string())),
+        },
+        Unit::Doc(Err(f)) => Item::Failed(f),
+        Unit::InputDone => Item::InputDone,
+    }
 }
 
 fn read_input(input: &Input, limits: &ReadOptions) -> Result<Vec<u8>, String> {
@@ -415,7 +474,8 @@ pub fn ingest_bytes(
     let limits = ReadOptions::default();
     let items: Vec<Item> = files
         .par_iter()
-        .flat_map_iter(|(name, bytes)| process_bytes(bytes, name, &limits))
+        .flat_map_iter(|(name, bytes)| read(bytes, name, &limits).into_iter().map(Unit::Doc))
+        .map(analyse)
         .collect();
     let mut docs = Vec::new();
     let mut failures = Vec::new();
@@ -423,6 +483,7 @@ pub fn ingest_bytes(
         match item {
             Item::Ready(d) => docs.push(*d),
             Item::Failed(f) => failures.push(f),
+            Item::InputDone => {}
         }
     }
     let stored = store

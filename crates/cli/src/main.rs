@@ -3,7 +3,8 @@
 //! The only place that chooses a store backend and touches the terminal. Every command reads or
 //! writes the store in `--data DIR` and prints for a person, or, with `--json`, for a machine (one
 //! JSON object per line for lists, one object otherwise). Exit codes: 0 success, 1 when an input
-//! or a lookup failed (each failure named on stderr), 2 on usage errors.
+//! or a lookup failed (each failure named on stderr), 2 on usage errors, 3 when `ask` refuses a
+//! question or `search` finds nothing, 4 when the store stayed busy with another writer.
 
 mod ask;
 mod demo;
@@ -17,6 +18,7 @@ mod stories;
 
 use anyhow::Result;
 use clap::{Args, Parser, Subcommand};
+use parallax_model::StoreError;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -48,7 +50,9 @@ Examples:
   parallax articles --json | jq .title       machine-readable output
   parallax eval extract                      measure extraction on ../shared/data
 
-The store lives in ./parallax-data unless --data DIR or PARALLAX_DATA says otherwise.";
+The store lives in ./parallax-data unless --data DIR or PARALLAX_DATA says otherwise.
+Exit codes: 0 success, 1 an input or lookup failed, 2 usage error, 3 a question refused or a
+search with no hit, 4 the store stayed busy with another process's writes.";
 
 #[derive(Debug, Parser)]
 #[command(name = "parallax", version, about = ABOUT, long_about = LONG_ABOUT, after_help = AFTER_HELP)]
@@ -172,10 +176,61 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("error: {e:#}");
-            ExitCode::FAILURE
+            eprintln!("error: {}", safe(&format!("{e:#}")));
+            exit_code(&e)
         }
     }
+}
+
+/// Exit code 2: the command was called wrongly (a bad option value), as for clap's own errors.
+pub const USAGE: u8 = 2;
+/// Exit code 4: another process held the store's write lock for longer than the wait.
+pub const BUSY: u8 = 4;
+
+/// An error in how a command was called: exits with [`USAGE`].
+#[derive(Debug)]
+pub struct Usage(String);
+
+impl std::fmt::Display for Usage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Usage {}
+
+/// A usage error with this message.
+pub fn usage(msg: impl Into<String>) -> anyhow::Error {
+    anyhow::Error::new(Usage(msg.into()))
+}
+
+/// The exit code of a failed command: usage errors 2, a busy store 4, anything else 1.
+fn exit_code(e: &anyhow::Error) -> ExitCode {
+    if e.chain().any(|c| c.downcast_ref::<Usage>().is_some()) {
+        ExitCode::from(USAGE)
+    } else if e.chain().any(|c| {
+        matches!(c.downcast_ref::<parallax_model::StoreError>(), Some(StoreError::Busy { .. }))
+    }) {
+        ExitCode::from(BUSY)
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+/// `--lang` as a language code; a usage error otherwise.
+pub fn parse_lang(lang: Option<&str>) -> Result<Option<parallax_model::Lang>> {
+    lang.map(|l| l.trim().parse().map_err(|e| usage(format!("--lang {l:?}: {e}")))).transpose()
+}
+
+/// Text for the terminal: control characters (a newline or an escape in a file name) are shown
+/// escaped, so that no input can forge a line of output or drive the terminal.
+pub fn safe(s: &str) -> String {
+    if !s.chars().any(char::is_control) {
+        return s.to_string();
+    }
+    s.chars()
+        .map(|c| if c.is_control() { c.escape_default().to_string() } else { c.to_string() })
+        .collect()
 }
 
 /// Prints a line to stdout, ending quietly when the reader has gone (`parallax articles | head`).

@@ -83,7 +83,9 @@ fn entity_of(store: &dyn Store, key: &str) -> Result<EntityId> {
 
 pub fn run(global: &Global, args: &SearchArgs) -> Result<ExitCode> {
     if args.query.trim().is_empty() {
-        bail!("empty query: give the words to find, such as \"Nord Stream sanctions\"");
+        return Err(crate::usage(
+            "empty query: give the words to find, such as \"Nord Stream sanctions\"",
+        ));
     }
     let mut store = open(global)?;
     catch_up(&mut store);

@@ -210,7 +210,7 @@ pub fn show_view(
 }
 
 pub fn open(global: &Global) -> Result<SqliteStore> {
-    SqliteStore::open_existing(&global.data)
+    SqliteStore::open_read_only(&global.data)
         .with_context(|| format!("opening the store in {}", global.data.display()))
 }
 
@@ -223,7 +223,7 @@ pub fn articles(
     until: Option<&str>,
 ) -> Result<ExitCode> {
     let store = open(global)?;
-    let lang: Option<Lang> = lang.map(str::parse).transpose()?;
+    let lang: Option<Lang> = crate::parse_lang(lang)?;
     let outlet = outlet.map(str::to_lowercase);
     let window = crate::ask::filter_of(&[], &[], since, until)?;
     let limit = limit.unwrap_or(usize::MAX);
@@ -321,7 +321,7 @@ fn first_words(text: &str, n: usize) -> String {
 pub fn resolve(store: &dyn Store, prefix: &str) -> Result<ArticleId> {
     let prefix = prefix.trim();
     if prefix.is_empty() {
-        bail!("empty article id");
+        return Err(crate::usage("empty article id"));
     }
     let ids = store.ids_with_prefix(prefix, 3)?;
     match ids.as_slice() {

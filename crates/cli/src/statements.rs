@@ -74,7 +74,7 @@ pub struct StatementsArgs {
 
 pub fn run(global: &Global, args: &StatementsArgs) -> Result<ExitCode> {
     let store = open(global)?;
-    let lang: Option<Lang> = args.lang.as_deref().map(str::parse).transpose()?;
+    let lang: Option<Lang> = crate::parse_lang(args.lang.as_deref())?;
     let story = args.story.as_deref().map(|s| crate::stories::resolve(&store, s)).transpose()?;
     let speaker = args.speaker.as_deref().map(fold);
     let entity = args.entity.as_deref().map(fold);

@@ -63,6 +63,21 @@ pub struct StoryArgs {
     /// The story's id, or a unique prefix of it; or the id (or a unique prefix) of one of its
     /// articles.
     id: String,
+    /// At most N articles, timeline events and disagreements each [default: 20 in text, all
+    /// with --json]; the report says how many more there are.
+    #[arg(long, value_name = "N")]
+    limit: Option<usize>,
+}
+
+/// What a text report shows of each list when `--limit` is not given.
+const SHOWN: usize = 20;
+
+/// "… and N more": the line that ends a list cut at `limit`.
+fn more(total: usize, limit: usize, what: &str) -> Result<()> {
+    if total > limit {
+        out(&format!("  … and {} more {what} (--limit N shows more)", total - limit))?;
+    }
+    Ok(())
 }
 
 /// The contract's view of a story (`parallax stories --json`).
@@ -87,7 +102,7 @@ pub fn story_view(s: &Story) -> Value {
 
 pub fn list(global: &Global, args: &StoriesArgs) -> Result<ExitCode> {
     let store = open(global)?;
-    let lang: Option<Lang> = args.lang.as_deref().map(str::parse).transpose()?;
+    let lang: Option<Lang> = crate::parse_lang(args.lang.as_deref())?;
     let outlet = args.outlet.as_deref().map(str::to_lowercase);
     let limit = args.limit.unwrap_or(usize::MAX);
     let mut rows: Vec<Story> = vec![];
@@ -182,7 +197,7 @@ fn dates(first: Option<PartialDate>, last: Option<PartialDate>) -> String {
 pub fn resolve(store: &dyn Store, prefix: &str) -> Result<StoryId> {
     let prefix = prefix.trim();
     if prefix.is_empty() {
-        bail!("empty story id");
+        return Err(crate::usage("empty story id"));
     }
     let ids = store.story_ids_with_prefix(prefix, 3)?;
     match ids.as_slice() {
@@ -255,7 +270,11 @@ pub fn show(global: &Global, args: &StoryArgs) -> Result<ExitCode> {
     let id = resolve(&store, &args.id)?;
     let s = store.story(&id)?.with_context(|| format!("story {id} vanished from the store"))?;
     let rows = members(&store, &s)?;
+    if args.limit == Some(0) {
+        return Err(crate::usage("--limit must be at least 1"));
+    }
     if global.json {
+        let limit = args.limit.unwrap_or(usize::MAX);
         let mut v = story_view(&s);
         v["members"] = rows
             .iter()
@@ -276,15 +295,19 @@ pub fn show(global: &Global, args: &StoryArgs) -> Result<ExitCode> {
         let refs: Vec<&StoredArticle> = stored.iter().collect();
         let lookup = |e: &EntityId| store.entity(e).ok().flatten();
         let name_of = |e: &EntityId| lookup(e).map(|r| r.canonical);
-        v["timeline"] = serde_json::to_value(compare::timeline(&refs))?;
+        let mut timeline = compare::timeline(&refs);
+        timeline.truncate(limit);
+        v["timeline"] = serde_json::to_value(timeline)?;
         v["framing"] = serde_json::to_value(compare::framing(&refs, &name_of))?;
         let mut discrepancies = compare::discrepancies(&refs);
         discrepancies.extend(compare::number_discrepancies(&refs));
+        discrepancies.truncate(limit);
         v["discrepancies"] = serde_json::to_value(discrepancies)?;
         v["claims"] = serde_json::to_value(ask::claims(&refs, &lookup))?;
         out(&serde_json::to_string(&v)?)?;
         return Ok(ExitCode::SUCCESS);
     }
+    let limit = args.limit.unwrap_or(SHOWN);
     let copies = s.articles.len() - s.distinct();
     out(s.title.as_deref().unwrap_or("(untitled story)"))?;
     out(&format!("Story:      {}", s.id))?;
@@ -316,12 +339,14 @@ pub fn show(global: &Global, args: &StoryArgs) -> Result<ExitCode> {
         "ARTICLE", "PUBLISHED", "LANG", "OUTLET", "REACH", "TITLE"
     ))?;
     // Originals in stored order, each followed by its copies.
-    for m in rows.iter().filter(|m| m.copy_of.is_none()) {
+    let originals_count = rows.iter().filter(|m| m.copy_of.is_none()).count();
+    for m in rows.iter().filter(|m| m.copy_of.is_none()).take(limit) {
         print_member(m, "")?;
         for c in rows.iter().filter(|c| c.copy_of.as_ref() == Some(&m.id)) {
             print_member(c, "↳ ")?;
         }
     }
+    more(originals_count, limit, "articles")?;
     let stored = originals(&store, &rows)?;
     let refs: Vec<&StoredArticle> = stored.iter().collect();
     let outlet_of = |id: &ArticleId| {
@@ -355,7 +380,7 @@ pub fn show(global: &Global, args: &StoryArgs) -> Result<ExitCode> {
     if !timeline.is_empty() {
         out("")?;
         out("Timeline (dated events):")?;
-        for e in &timeline {
+        for e in timeline.iter().take(limit) {
             let outlets: Vec<String> = e.articles.iter().map(&outlet_of).collect();
             out(&format!(
                 "  {:<10}  {}  [{}]",
@@ -364,13 +389,20 @@ pub fn show(global: &Global, args: &StoryArgs) -> Result<ExitCode> {
                 outlets.join(", ")
             ))?;
         }
+        more(timeline.len(), limit, "events")?;
     }
-    for d in compare::discrepancies(&refs).into_iter().chain(compare::number_discrepancies(&refs)) {
+    let mut discrepancies = compare::discrepancies(&refs);
+    discrepancies.extend(compare::number_discrepancies(&refs));
+    for d in discrepancies.iter().take(limit) {
         out("")?;
         out(&format!("Disagreement about {}", clip(&d.about, 100)))?;
         for side in &d.sides {
             out(&format!("  {} says {}", outlet_of(&side.article), side.says))?;
         }
+    }
+    if discrepancies.len() > limit {
+        out("")?;
+        more(discrepancies.len(), limit, "disagreements")?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -302,7 +302,7 @@ fn the_budget_limits_a_brief_and_says_how_many_more() {
     let o = run(&data, &["ask", "What did Ana Rusu say?", "--limit", "1"]);
     assert!(stdout(&o).contains("--limit"), "the text says how to see more: {}", stdout(&o));
     let o = run(&data, &["ask", "What did Ana Rusu say?", "--limit", "0"]);
-    assert_eq!(o.status.code(), Some(1), "a zero budget is refused as an error");
+    assert_eq!(o.status.code(), Some(2), "a zero budget is refused as a usage error");
 }
 
 #[test]

@@ -54,6 +54,8 @@ pub enum StoreError {
     Corrupt { path: String, reason: String },
     #[error("store I/O error at {path}: {reason}")]
     Io { path: String, reason: String },
+    #[error("the store is busy: another process has been writing to it for {waited_secs} s; try again when it has finished")]
+    Busy { waited_secs: u64 },
     #[error("store error: {0}")]
     Backend(String),
 }
@@ -246,6 +248,7 @@ impl StoryIndex for MemStore {
         let st = &self.stories;
         let Some(list) = st.bands.get(&band) else { return vec![] };
         list.iter()
+            .rev()
             .filter_map(|a| {
                 let (day, fp) = st.fingerprints.get(a)?;
                 if !active(*day, since) {

@@ -138,7 +138,9 @@ pub trait StoryIndex {
     /// How many articles the frequencies were counted over.
     fn documents(&self) -> u64;
     /// Articles whose fingerprint has band `band`, dated on or after `since` (any when `None`),
-    /// at most `limit`, earliest first.
+    /// at most `limit`, latest first (an index reads the few it needs from the end of a long band
+    /// instead of scanning it from the start: the cost stays flat as the store grows; a copy
+    /// found this way still names the original through its `copy_of`).
     fn fingerprints(&self, band: u64, since: Option<i32>, limit: usize) -> Vec<FingerprintHit>;
     /// The latest day number of any stored article (the stream's present), for undated ones.
     fn latest_day(&self) -> Option<i32>;

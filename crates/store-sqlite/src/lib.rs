@@ -17,7 +17,7 @@ use parallax_model::{
     SearchExpr, SearchHit, SearchQuery, SearchText, Store, StoreError, StoreResult, StoredArticle,
     Story, StoryAssigner, StoryAssignment, StoryId, StoryIndex, StoryProfile,
 };
-use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -188,6 +188,64 @@ impl SqliteStore {
         Ok(s)
     }
 
+    /// Opens an existing store for reading only: commands that only read never take a write
+    /// lock, never wait for a writer (WAL readers see the last commit) and work on a store they
+    /// cannot write (a read-only mount, another user's files). A store whose schema is older than
+    /// this build is opened for writing once, to bring it up to date.
+    pub fn open_read_only(dir: &Path) -> StoreResult<Self> {
+        let file = dir.join(DB_FILE);
+        if !file.exists() {
+            return Self::open_existing(dir);
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = match Connection::open_with_flags(&file, flags) {
+            Ok(c) => c,
+            Err(e) => return Err(corrupt_or_io(&file, e)),
+        };
+        let mut s = SqliteStore { conn, path: file.clone() };
+        s.conn.busy_timeout(Duration::from_secs(BUSY_SECS)).map_err(backend)?;
+        let version = match s.schema_version() {
+            Ok(v) => v,
+            // The WAL index cannot be made beside a database in a folder nobody may write to:
+            // read it as an immutable file (nothing can be writing to it either).
+            Err(_) => {
+                let uri = format!("file:{}?immutable=1", file.display());
+                let conn = Connection::open_with_flags(&uri, flags | OpenFlags::SQLITE_OPEN_URI)
+                    .map_err(|e| corrupt_or_io(&file, e))?;
+                s = SqliteStore { conn, path: file.clone() };
+                s.schema_version().map_err(|e| match e {
+                    StoreError::Backend(reason) => {
+                        StoreError::Io { path: file.display().to_string(), reason }
+                    }
+                    other => other,
+                })?
+            }
+        };
+        match version {
+            v if v > SCHEMA_VERSION => Err(StoreError::SchemaTooNew {
+                path: file.display().to_string(),
+                found: v,
+                supported: SCHEMA_VERSION,
+            }),
+            v if v == SCHEMA_VERSION => Ok(s),
+            _ => {
+                drop(s);
+                Self::open_existing(dir)
+            }
+        }
+    }
+
+    /// Whether this connection can write.
+    pub fn is_read_only(&self) -> bool {
+        self.conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(true)
+    }
+
+    /// Starts a write transaction at once (`BEGIN IMMEDIATE`): a second writer waits for the
+    /// first one's commit (up to the busy timeout) instead of failing when it upgrades a read.
+    fn write_transaction(&mut self) -> StoreResult<rusqlite::Transaction<'_>> {
+        self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(backend)
+    }
+
     fn open_file(file: &Path, create: bool) -> StoreResult<Self> {
         let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         if create {
@@ -201,7 +259,7 @@ impl SqliteStore {
 
     fn prepare(&mut self, create: bool) -> StoreResult<()> {
         let path = self.path.display().to_string();
-        self.conn.busy_timeout(Duration::from_secs(10)).map_err(backend)?;
+        self.conn.busy_timeout(Duration::from_secs(BUSY_SECS)).map_err(backend)?;
         // Every statement the store runs stays prepared (the default cache of 16 is smaller than
         // the set one ingest uses, and re-preparing was a tenth of ingest's time).
         self.conn.set_prepared_statement_cache_capacity(128);
@@ -211,6 +269,9 @@ impl SqliteStore {
             .pragma_update(None, "journal_mode", "WAL")
             .and_then(|_| self.conn.pragma_update(None, "synchronous", "NORMAL"))
             .and_then(|_| self.conn.pragma_update(None, "foreign_keys", "ON"))
+            // 64 MiB of page cache: the story and search indexes a write touches stay in memory
+            // instead of being read again from the file on every batch.
+            .and_then(|_| self.conn.pragma_update(None, "cache_size", -65_536))
             .map_err(|e| corrupt_or_io(&self.path, e))?;
         let version: i64 = self
             .conn
@@ -230,7 +291,7 @@ impl SqliteStore {
                     reason: "no Parallax schema in this database".into(),
                 });
             }
-            let tx = self.conn.transaction().map_err(backend)?;
+            let tx = self.write_transaction()?;
             tx.execute_batch(SCHEMA).map_err(backend)?;
             tx.execute_batch(SCHEMA_V2).map_err(backend)?;
             tx.execute_batch(SCHEMA_V3).map_err(backend)?;
@@ -250,7 +311,7 @@ impl SqliteStore {
 
     /// Brings an older schema up to date in one transaction: all or nothing.
     fn migrate(&mut self, from: i64) -> StoreResult<()> {
-        let tx = self.conn.transaction().map_err(backend)?;
+        let tx = self.write_transaction()?;
         if from < 2 {
             tx.execute_batch(SCHEMA_V2).map_err(backend)?;
         }
@@ -294,7 +355,7 @@ impl SqliteStore {
     /// [`Store::index_pending`]): after a change of the engine's terms, or to measure what
     /// indexing costs. One transaction.
     pub fn reset_search_index(&mut self) -> StoreResult<()> {
-        let tx = self.conn.transaction().map_err(backend)?;
+        let tx = self.write_transaction()?;
         tx.execute_batch("DELETE FROM search;").map_err(backend)?;
         let end: Option<i64> =
             tx.query_row("SELECT max(seq) FROM articles", [], |r| r.get(0)).map_err(backend)?;
@@ -324,8 +385,16 @@ impl SqliteStore {
     }
 }
 
+/// How long a command waits for another process's write transaction before giving up.
+const BUSY_SECS: u64 = 60;
+
 fn backend(e: rusqlite::Error) -> StoreError {
-    StoreError::Backend(e.to_string())
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+            StoreError::Busy { waited_secs: BUSY_SECS }
+        }
+        _ => StoreError::Backend(e.to_string()),
+    }
 }
 
 fn io(path: &Path, e: std::io::Error) -> StoreError {
@@ -337,6 +406,9 @@ fn corrupt_or_io(path: &Path, e: rusqlite::Error) -> StoreError {
     match e.sqlite_error_code() {
         Some(rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt) => {
             StoreError::Corrupt { path, reason: e.to_string() }
+        }
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+            StoreError::Busy { waited_secs: BUSY_SECS }
         }
         _ => StoreError::Io { path, reason: e.to_string() },
     }
@@ -442,7 +514,7 @@ impl Store for SqliteStore {
     }
 
     fn assign_pending(&mut self, assigner: &dyn StoryAssigner, limit: usize) -> StoreResult<usize> {
-        let tx = self.conn.transaction().map_err(backend)?;
+        let tx = self.write_transaction()?;
         let pending: Vec<(String, String, String)> = {
             let mut stmt = tx
                 .prepare(
@@ -656,7 +728,7 @@ impl Store for SqliteStore {
     ) -> StoreResult<bool> {
         let json =
             serde_json::to_string(analysis).map_err(|e| StoreError::Backend(e.to_string()))?;
-        let tx = self.conn.transaction().map_err(backend)?;
+        let tx = self.write_transaction()?;
         let n = tx
             .execute(
                 "UPDATE analyses SET engine = ?2, analysis = ?3 WHERE id = ?1",
@@ -746,7 +818,13 @@ impl Store for SqliteStore {
     }
 
     fn index_pending(&mut self, indexer: &dyn Indexer, limit: usize) -> StoreResult<usize> {
-        let tx = self.conn.transaction().map_err(backend)?;
+        // Looked at before a write lock is asked for: a reader (or a read-only store) with
+        // nothing to index never takes it.
+        let me = SqliteStoreRef { conn: &self.conn };
+        if me.meta_i64(META_BACKFILL_NEXT).is_none() {
+            return Ok(0);
+        }
+        let tx = self.write_transaction()?;
         let done = {
             let me = SqliteStoreRef { conn: &tx };
             let (Some(next), Some(end)) =
@@ -832,7 +910,7 @@ impl SqliteStore {
         // callers may be feeding this writer from one, and would deadlock against it.
         let compressed: Vec<(&'static str, Vec<u8>)> =
             batch.iter().map(|d| compress(&d.raw.bytes)).collect();
-        let tx = self.conn.transaction().map_err(backend)?;
+        let tx = self.write_transaction()?;
         let mut out = Vec::with_capacity(batch.len());
         {
             let me = SqliteStoreRef { conn: &tx };
@@ -1057,7 +1135,7 @@ impl StoryIndex for SqliteStoreRef<'_> {
                  JOIN story_fingerprints f ON f.article_id = a.id
                  JOIN story_members m ON m.article_id = a.id
                  WHERE b.band = ?1 AND (?2 IS NULL OR f.day >= ?2)
-                 ORDER BY b.article_seq LIMIT ?3",
+                 ORDER BY b.article_seq DESC LIMIT ?3",
             )?;
             let rows = stmt.query_map(
                 params![sql_key(band), since, limit.min(i64::MAX as usize) as i64],
@@ -1174,11 +1252,16 @@ impl SqliteStoreRef<'_> {
             s.execute(params![article.0, id.0, a.copy_of.as_ref().map(|x| x.0.as_str())])
         })
         .map_err(backend)?;
+        // One more member; counted again only when stories were merged, so that a write costs
+        // the same in a story of ten articles as in one of ten thousand.
+        let count = if a.absorbed.iter().any(|g| g != id) {
+            "UPDATE stories SET members = (SELECT COUNT(*) FROM story_members WHERE story_id = ?1)
+             WHERE id = ?1 RETURNING seq"
+        } else {
+            "UPDATE stories SET members = members + 1 WHERE id = ?1 RETURNING seq"
+        };
         let seq: i64 = c
-            .prepare_cached(
-                "UPDATE stories SET members = (SELECT COUNT(*) FROM story_members WHERE story_id = ?1)
-                 WHERE id = ?1 RETURNING seq",
-            )
+            .prepare_cached(count)
             .and_then(|mut s| s.query_row(params![id.0], |r| r.get(0)))
             .map_err(backend)?;
         {

@@ -48,7 +48,11 @@ impl Linker for EngineLinker {
         for (cluster, surface) in entities.clusters.iter().zip(&forms) {
             let found = find(cluster, index)
                 .map(|e| local.get(&e.id).cloned().unwrap_or(e))
-                .unwrap_or_else(|| new_record(cluster));
+                .unwrap_or_else(|| {
+                    // Two clusters of this article with the same identifying key are one entity.
+                    let new = new_record(cluster, index);
+                    local.get(&new.id).cloned().unwrap_or(new)
+                });
             let record = absorb(found, cluster, surface, article);
             chosen.push(record.id.clone());
             local.insert(record.id.clone(), record);
@@ -143,11 +147,21 @@ pub(crate) fn compatible(given: Option<&str>, e: &EntityRecord) -> bool {
     })
 }
 
-fn new_record(cluster: &Cluster) -> EntityRecord {
+/// A new entity for a cluster no stored entity matched. Its id comes from its most specific key
+/// (the knowledge-base id, a person's full name, the normalised name), not from the words of the
+/// article that happened to name it first, so the same inputs in another order give the same
+/// ids. Should another entity already hold that id (a key that changed hands, such as a surname
+/// shared by two people), the first name seen is added to the seed.
+fn new_record(cluster: &Cluster, index: &dyn EntityIndex) -> EntityRecord {
     let keys = keys(cluster);
-    let seed = format!("{}|{}", keys.first().map_or("", String::as_str), cluster.name);
-    let id =
-        EntityId(format!("e{}", crate::hash_hex(seed.as_bytes()).get(..12).unwrap_or_default()));
+    let id_of = |seed: &str| {
+        EntityId(format!("e{}", crate::hash_hex(seed.as_bytes()).get(..12).unwrap_or_default()))
+    };
+    let key = keys.last().map_or("", String::as_str);
+    let mut id = id_of(key);
+    if index.find(key).iter().any(|e| e.id == id) {
+        id = id_of(&format!("{key}|{}", cluster.name));
+    }
     EntityRecord {
         id,
         kind: cluster.kind,

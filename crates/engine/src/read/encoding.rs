@@ -42,6 +42,7 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> Result<Decoded, DecodeErr
         return finish(enc, bytes);
     }
     check_not_binary(bytes)?;
+    let bytes = without_truncated_tail(bytes);
     let utf8 = Utf8Census::of(bytes);
     if utf8.bad == 0 {
         return finish(UTF_8, bytes);
@@ -67,6 +68,13 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> Result<Decoded, DecodeErr
     detector.feed(bytes, true);
     let (guess, sure) = detector.guess_assess(None, false);
     let decoded = finish(guess, bytes)?;
+    if declared.is_none() && !stray_bytes_are_letters(bytes, &decoded.text) {
+        return Err(DecodeError::InvalidUtf8 {
+            bad: utf8.bad,
+            good: utf8.good,
+            first: utf8.first_bad,
+        });
+    }
     if !sure && !plausible(&decoded.text) {
         return Err(if utf8.good > 0 || declared == Some(UTF_8) {
             DecodeError::InvalidUtf8 { bad: utf8.bad, good: utf8.good, first: utf8.first_bad }
@@ -89,25 +97,88 @@ fn finish(enc: &'static Encoding, bytes: &[u8]) -> Result<Decoded, DecodeError> 
     Ok(Decoded { text, encoding: enc.name() })
 }
 
-/// UTF-16 without a byte-order mark: ASCII-range text leaves every other byte zero.
+/// UTF-16 without a byte-order mark. A text in one script keeps the high byte of its code
+/// units in a few values: 0x00 for ASCII, 0x04 for Cyrillic, 0x20 for dashes and quotes, while the
+/// low byte varies and is seldom zero. Which byte of each pair is the high one gives the byte
+/// order; the decoded text must then read as letters.
 fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
-    let sample = &bytes[..bytes.len().min(4096)];
+    let sample = &bytes[..bytes.len().min(4096) & !1];
     if sample.len() < 8 {
         return None;
     }
     let pairs = sample.len() / 2;
-    let (mut even_zero, mut odd_zero) = (0usize, 0usize);
-    for pair in sample.chunks_exact(2) {
-        even_zero += usize::from(pair[0] == 0);
-        odd_zero += usize::from(pair[1] == 0);
-    }
-    if odd_zero * 10 >= pairs * 7 && even_zero * 20 <= pairs {
-        Some(UTF_16LE)
-    } else if even_zero * 10 >= pairs * 7 && odd_zero * 20 <= pairs {
-        Some(UTF_16BE)
+    // How concentrated one byte of the pairs is: the share of its two commonest values, and how
+    // often it is zero.
+    let shape = |at: usize| {
+        let mut counts = [0usize; 256];
+        for pair in sample.chunks_exact(2) {
+            counts[usize::from(pair[at])] += 1;
+        }
+        let zero = counts[0];
+        counts.sort_unstable_by(|a, b| b.cmp(a));
+        (counts[0] + counts[1], zero)
+    };
+    let (even_top, even_zero) = shape(0);
+    let (odd_top, odd_zero) = shape(1);
+    // The high byte keeps to two values in nine pairs of ten; the low byte varies and is seldom 0.
+    let high_byte = |top: usize, low_top: usize, low_zero: usize| {
+        top * 10 >= pairs * 9 && low_top * 10 < pairs * 9 && low_zero * 20 <= pairs
+    };
+    let enc = if high_byte(odd_top, even_top, even_zero) {
+        UTF_16LE
+    } else if high_byte(even_top, odd_top, odd_zero) {
+        UTF_16BE
     } else {
-        None
+        return None;
+    };
+    // ASCII text is every other byte zero; anything else must decode to plausible letters.
+    if odd_zero.max(even_zero) * 10 >= pairs * 7 {
+        return Some(enc);
     }
+    let (text, _) = enc.decode_without_bom_handling(sample);
+    (!text.contains('\u{0}') && plausible(&text) && text.chars().any(|c| !c.is_ascii()))
+        .then_some(enc)
+}
+
+/// A UTF-8 text cut off inside its last character (a truncated download, a file cut at a byte
+/// count): the incomplete sequence is dropped, when everything before it is UTF-8, instead of
+/// letting a broken tail send the whole text to a legacy encoding.
+fn without_truncated_tail(bytes: &[u8]) -> &[u8] {
+    for cut in 1..=3.min(bytes.len()) {
+        let (head, tail) = bytes.split_at(bytes.len() - cut);
+        let lead = tail[0];
+        let needs = match lead {
+            0xC2..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            0xF0..=0xF4 => 4,
+            0x80..=0xBF => continue,
+            _ => return bytes,
+        };
+        let continuation = tail[1..].iter().all(|b| (0x80..=0xBF).contains(b));
+        if tail.len() < needs && continuation && std::str::from_utf8(head).is_ok() {
+            return head;
+        }
+        return bytes;
+    }
+    bytes
+}
+
+/// In a text that is ASCII but for a few bytes (English in windows-1252 with a "café", say),
+/// those bytes are letters inside words. Stray bytes that decode to symbols, or to letters
+/// standing apart from any word ("ÿþÃ("), are damage, not an encoding.
+fn stray_bytes_are_letters(bytes: &[u8], text: &str) -> bool {
+    let high = bytes.iter().filter(|b| !b.is_ascii()).count();
+    if high * 20 >= bytes.len() {
+        // A text mostly in another script: the statistical guess and `plausible` judge it.
+        return true;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    chars.iter().enumerate().filter(|(_, c)| !c.is_ascii()).all(|(i, c)| {
+        let near_letter = |j: Option<usize>| {
+            j.and_then(|j| chars.get(j)).is_some_and(|n| n.is_ascii_alphabetic())
+        };
+        c.is_alphabetic() && (near_letter(i.checked_sub(1)) || near_letter(Some(i + 1)))
+    })
 }
 
 /// Refuses bytes that are not text: a NUL near the start (file headers), more than a stray NUL
@@ -317,5 +388,56 @@ mod tests {
             Some(&b"iso-8859-2"[..])
         );
         assert_eq!(declared_in_document(b"<p>no label</p>"), None);
+    }
+}
+
+#[cfg(test)]
+mod damage_tests {
+    use super::*;
+
+    fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
+        text.encode_utf16()
+            .flat_map(|u| if big_endian { u.to_be_bytes() } else { u.to_le_bytes() })
+            .collect()
+    }
+
+    #[test]
+    fn stray_bytes_in_ascii_text_are_damage_not_an_encoding() {
+        let bytes =
+            b"The council met on Monday \xff\xfe\xc3( and approved the plan for the district.";
+        assert!(matches!(decode(bytes, None), Err(DecodeError::InvalidUtf8 { .. })));
+        // A legacy letter inside a word is an encoding.
+        let cafe = b"They met at the caf\xe9 on the corner of the market square on Monday.";
+        let d = decode(cafe, None).unwrap();
+        assert!(d.text.contains("café"), "{}", d.text);
+    }
+
+    #[test]
+    fn a_character_cut_off_at_the_end_is_dropped() {
+        let mut bytes = "Rain is expected tomorrow — ".as_bytes().to_vec();
+        bytes.extend_from_slice(&"—".as_bytes()[..2]);
+        let d = decode(&bytes, None).unwrap();
+        assert_eq!(d.encoding, "UTF-8");
+        assert_eq!(d.text, "Rain is expected tomorrow — ");
+        let mut uk = "Київ готується до зими ".as_bytes().to_vec();
+        uk.extend_from_slice(&"ї".as_bytes()[..1]);
+        assert_eq!(decode(&uk, None).unwrap().text, "Київ готується до зими ");
+    }
+
+    #[test]
+    fn utf16_without_a_bom_is_read_in_cyrillic_and_latin() {
+        for text in [
+            "Київ — столиця України. У місті живуть майже три мільйони людей.",
+            "Москва готовится к зиме: коммунальные службы проверяют котельные.",
+            "The council approved the budget on Monday after a long debate.",
+        ] {
+            for be in [false, true] {
+                let d = decode(&utf16(text, be), None).unwrap();
+                assert_eq!(d.text, text);
+                assert_eq!(d.encoding, if be { "UTF-16BE" } else { "UTF-16LE" });
+            }
+        }
+        // Single letters between spaces are ASCII, not UTF-16.
+        assert_eq!(decode(b"a b c d e f g h i j k l m n", None).unwrap().encoding, "UTF-8");
     }
 }

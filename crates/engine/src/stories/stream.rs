@@ -318,6 +318,7 @@ impl StoryIndex for StreamIndex {
     fn fingerprints(&self, band: u64, since: Option<i32>, limit: usize) -> Vec<FingerprintHit> {
         let Some(list) = self.bands.get(&band) else { return vec![] };
         list.iter()
+            .rev()
             .filter_map(|n| self.prints.get(n))
             .filter(|p| active(p.day, since))
             .filter_map(|p| {

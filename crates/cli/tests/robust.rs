@@ -1,0 +1,248 @@
+//! Robustness on real inputs (issue 22): a big JSON Lines input is committed as it goes, two
+//! ingests into one store both finish, a store can be read without being written, the same
+//! inputs in another order give the same entity ids, noise questions are refused, usage errors
+//! exit 2, and file names cannot forge terminal output.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod util;
+
+use parallax_model::Store;
+use parallax_store_sqlite::SqliteStore;
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::time::{Duration, Instant};
+use util::*;
+
+/// One JSON Lines record per article of [`article_text`], with distinct titles and dates.
+fn jsonl(records: usize) -> String {
+    (0..records)
+        .map(|n| {
+            serde_json::json!({
+                "title": format!("Council approves plan number {n}"),
+                "text": article_text(n).repeat(2),
+                "published": format!("2026-03-{:02}", 1 + n % 28),
+                "outlet": "Harbour Gazette",
+            })
+            .to_string()
+                + "\n"
+        })
+        .collect()
+}
+
+#[test]
+fn a_killed_jsonl_ingest_keeps_its_committed_batches_and_resumes() {
+    const RECORDS: usize = 4000;
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("dump.jsonl");
+    std::fs::write(&input, jsonl(RECORDS)).unwrap();
+    let data = dir.path().join("store");
+    let mut child = std::process::Command::new(bin())
+        .arg("--data")
+        .arg(&data)
+        .args(["ingest", "--quiet", "--jobs", "1"])
+        .arg(&input)
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(120);
+    let mut seen = 0;
+    while Instant::now() < deadline && seen == 0 {
+        if let Ok(store) = SqliteStore::open_read_only(&data) {
+            seen = store.count().unwrap_or(0);
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(seen > 0, "nothing of the one input was committed before the deadline");
+    let store = SqliteStore::open_existing(&data).unwrap();
+    store.check_integrity().unwrap();
+    let kept = store.count().unwrap();
+    assert!(kept >= seen && kept < RECORDS, "{kept} of {RECORDS} kept");
+    drop(store);
+
+    let o = run(&data, &["ingest", "--json", input.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let summary: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert_eq!(summary["stored"].as_u64().unwrap() as usize, RECORDS - kept);
+    assert_eq!(SqliteStore::open_existing(&data).unwrap().count().unwrap(), RECORDS);
+}
+
+#[test]
+fn two_ingests_into_one_store_both_finish() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut inputs = vec![];
+    for part in 0..2 {
+        let folder = dir.path().join(format!("in{part}"));
+        std::fs::create_dir(&folder).unwrap();
+        for n in 0..150 {
+            let k = part * 1000 + n;
+            std::fs::write(folder.join(format!("{k:05}.txt")), article_text(k)).unwrap();
+        }
+        inputs.push(folder);
+    }
+    let spawn = |folder: &Path, store: &Path| {
+        std::process::Command::new(bin())
+            .arg("--data")
+            .arg(store)
+            .args(["ingest", "--quiet", "--jobs", "1"])
+            .arg(folder)
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let data2 = dir.path().join("store2");
+    std::fs::create_dir(&data2).unwrap();
+    // The store exists before the two start, as it does when a second ingest joins a running one.
+    assert!(run(&data2, &["ingest", "--quiet", inputs[0].join("00000.txt").to_str().unwrap()])
+        .status
+        .success());
+    let a = spawn(&inputs[0], &data2);
+    let b = spawn(&inputs[1], &data2);
+    for child in [a, b] {
+        let o = child.wait_with_output().unwrap();
+        assert!(o.status.success(), "a concurrent ingest failed: {}", stderr(&o));
+    }
+    assert_eq!(SqliteStore::open_existing(&data2).unwrap().count().unwrap(), 300);
+    SqliteStore::open_existing(&data2).unwrap().check_integrity().unwrap();
+}
+
+#[test]
+fn a_store_is_read_without_being_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("store");
+    let folder = dir.path().join("in");
+    std::fs::create_dir(&folder).unwrap();
+    for n in 0..5 {
+        std::fs::write(folder.join(format!("{n}.txt")), article_text(n)).unwrap();
+    }
+    assert!(run(&data, &["ingest", "--quiet", folder.to_str().unwrap()]).status.success());
+    let store = SqliteStore::open_read_only(&data).unwrap();
+    assert!(store.is_read_only());
+    assert_eq!(store.count().unwrap(), 5);
+    drop(store);
+    // Every reading command works on a store whose files and folder nobody may write to.
+    let set_mode = |mode: u32| {
+        use std::os::unix::fs::PermissionsExt;
+        for e in std::fs::read_dir(&data).unwrap() {
+            let p = e.unwrap().path();
+            std::fs::set_permissions(&p, std::fs::Permissions::from_mode(mode & 0o666)).unwrap();
+        }
+        std::fs::set_permissions(&data, std::fs::Permissions::from_mode(mode)).unwrap();
+    };
+    set_mode(0o555);
+    let before: BTreeMap<String, u64> = std::fs::read_dir(&data)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            (e.file_name().to_string_lossy().into_owned(), e.metadata().unwrap().len())
+        })
+        .collect();
+    for args in [
+        &["articles"][..],
+        &["stories"],
+        &["entities"],
+        &["statements"],
+        &["search", "council"],
+        &["ask", "What did officials say about the pumps?"],
+    ] {
+        let o = run(&data, args);
+        assert!(
+            o.status.code() == Some(0) || o.status.code() == Some(3),
+            "{args:?}: {}",
+            stderr(&o)
+        );
+        assert!(!stderr(&o).contains("readonly"), "{args:?}: {}", stderr(&o));
+    }
+    let after: BTreeMap<String, u64> = std::fs::read_dir(&data)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            (e.file_name().to_string_lossy().into_owned(), e.metadata().unwrap().len())
+        })
+        .collect();
+    set_mode(0o755);
+    assert_eq!(before.get("parallax.db"), after.get("parallax.db"), "reading changed the database");
+}
+
+/// The entity ids of a store: canonical name → id.
+fn entity_ids(data: &Path) -> BTreeMap<String, String> {
+    let o = run(data, &["entities", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .map(|e| {
+            (e["canonical"].as_str().unwrap_or("").to_string(), e["id"].as_str().unwrap().into())
+        })
+        .collect()
+}
+
+#[test]
+fn the_same_inputs_in_reverse_order_give_the_same_entity_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    let texts = [
+        "Russia and Ukraine talks\n\nRussia said on Monday that talks with Ukraine would resume in Geneva next week, according to the foreign ministry in Moscow.\n",
+        "Росія заявила про переговори\n\nРосія заявила в понеділок, що переговори з Україною відновляться в Женеві наступного тижня, повідомило МЗС.\n",
+        "Germany and France\n\nGermany and France agreed in Berlin on Tuesday to share the cost of the new border checks, the German chancellor said.\n",
+    ];
+    let mut ids = vec![];
+    for (k, order) in [[0, 1, 2], [2, 1, 0]].iter().enumerate() {
+        let data = dir.path().join(format!("store{k}"));
+        for &i in order {
+            let f = dir.path().join(format!("in{k}_{i}.txt"));
+            std::fs::write(&f, texts[i]).unwrap();
+            assert!(run(&data, &["ingest", "--quiet", f.to_str().unwrap()]).status.success());
+        }
+        ids.push(entity_ids(&data));
+    }
+    let shared: Vec<&String> = ids[0].keys().filter(|k| ids[1].contains_key(*k)).collect();
+    assert!(shared.iter().any(|k| k.as_str() == "Russia"), "{:?}", ids[0]);
+    for k in shared {
+        assert_eq!(ids[0][k], ids[1][k], "{k} has another id when the inputs come in reverse");
+    }
+}
+
+#[test]
+fn noise_questions_are_refused_and_usage_errors_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("store");
+    let f = dir.path().join("a.txt");
+    std::fs::write(&f, article_text(1)).unwrap();
+    assert!(run(&data, &["ingest", "--quiet", f.to_str().unwrap()]).status.success());
+    for q in ["?!.", "%", "*", "这是什么问题", "'; DROP TABLE articles;--", "???"] {
+        let o = run(&data, &["ask", q]);
+        assert_eq!(o.status.code(), Some(3), "{q:?} was answered: {}", stdout(&o));
+        assert!(stdout(&o).lines().count() < 12, "{q:?}: a refusal is short");
+    }
+    for args in [
+        &["ask", ""][..],
+        &["ask", "What did the council say?", "--limit", "0"],
+        &["ask", "What did the council say?", "--since", "last tuesday"],
+        &["articles", "--lang", "xx-nonsense"],
+        &["search", "  "],
+        &["eval", "nonsense-task"],
+    ] {
+        let o = run(&data, args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert!(stderr(&o).starts_with("error: "), "{args:?}: {}", stderr(&o));
+    }
+}
+
+#[test]
+fn file_names_are_escaped_on_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("store");
+    let evil = dir.path().join("bad\nerror: forged\u{1b}[31m.txt");
+    std::fs::write(&evil, b"").unwrap();
+    let o = run(&data, &["ingest", evil.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(!err.contains('\u{1b}'), "an escape reached the terminal: {err:?}");
+    assert!(
+        !err.lines().any(|l| l.starts_with("error: forged")),
+        "a file name forged a line: {err:?}"
+    );
+    assert!(err.contains("\\n"), "{err:?}");
+}
