@@ -19,6 +19,11 @@ Tasks and their datasets (folders of ../shared/data):
             every third paragraph; the share of articles losing more than a tenth of their body
             words, and of titles found
   lang      bsnlp (ru/uk documents), itn-corpus (en/ru/uk blurbs)
+  fuzz      the team's own inputs (examples/, the engine's fixtures; --path gives the repository
+            root), mutated (bit flips, cuts, splices, control and multi-byte characters, long
+            lines) and run through read, extract, segment, time and the whole analysis:
+            executions, crashes (a panic or a span off the text) and executions per second;
+            --limit N executions (20,000 by default). Needs no ../shared data
   ner       ner-uk (uk test split), factrueval-2016 (ru testset), nerel (ru test): mention P/R/F1
   entities  bsnlp (cross-lingual identity, pairwise), itn-corpus (blurb subjects, pairwise)
   dates     fixtures (the team's en/uk/ru/es/de cases), seeds (timeline and quantities of
@@ -45,6 +50,7 @@ const TASKS: &[(&str, &str)] = &[
     ("extract", "article-extraction-benchmark, trafilatura-eval"),
     ("plaintext", "bsnlp, article-extraction-benchmark"),
     ("lang", "bsnlp, itn-corpus"),
+    ("fuzz", "team corpus"),
     ("ner", "ner-uk, factrueval-2016, nerel"),
     ("entities", "bsnlp, itn-corpus"),
     ("dates", "fixtures, seeds, nerel"),
@@ -55,7 +61,7 @@ const TASKS: &[(&str, &str)] = &[
 
 #[derive(Debug, Args)]
 pub struct EvalArgs {
-    /// What to measure: seeds, extract, plaintext, lang, ner, entities, dates, stories, quotes, ask.
+    /// What to measure: seeds, extract, plaintext, fuzz, lang, ner, entities, dates, stories, quotes, ask.
     task: String,
     /// Run only this dataset (its folder name under ../shared/data).
     #[arg(long, value_name = "NAME")]
@@ -95,6 +101,7 @@ pub fn run(global: &Global, args: &EvalArgs) -> Result<ExitCode> {
     }
     let shared = match args.shared.clone().or_else(parallax_eval::locate_shared) {
         Some(s) => s,
+        None if args.task == "fuzz" => PathBuf::new(),
         None => bail!("cannot find the shared data folder: put ../shared beside the project, or pass --shared DIR"),
     };
     let opts = EvalOptions {
@@ -107,6 +114,7 @@ pub fn run(global: &Global, args: &EvalArgs) -> Result<ExitCode> {
         "seeds" => parallax_eval::seeds::run(&opts)?,
         "extract" => parallax_eval::extract::run(&opts)?,
         "plaintext" => parallax_eval::plaintext::run(&opts)?,
+        "fuzz" => parallax_eval::fuzz::run(&opts)?,
         "lang" => parallax_eval::lang::run(&opts)?,
         "ner" => parallax_eval::ner::run(&opts)?,
         "entities" => parallax_eval::entities::run(&opts)?,

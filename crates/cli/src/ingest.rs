@@ -88,7 +88,7 @@ enum Item {
 
 /// What the reader hands the analysis: a document, a failure, or the end of an input.
 enum Unit {
-    Doc(Result<parallax_model::RawDoc, ReadFailure>),
+    Doc(Box<Result<parallax_model::RawDoc, ReadFailure>>),
     InputDone,
 }
 
@@ -261,6 +261,46 @@ fn ingest(
     Ok(summary)
 }
 
+pub const RESTORY_ABOUT: &str = "\
+Rebuild every story from the stored articles, in publication-date order (undated articles last).
+Stories are assigned online as articles arrive, so the same articles ingested in another order
+can group a little differently; restory gives the order-independent grouping of the articles as
+they are dated. Articles, their analyses and entities are kept; only the stories are rebuilt (a
+killed restory leaves articles without a story, which the next ingest or restory assigns).";
+
+/// Options of `parallax restory`.
+#[derive(Debug, Args)]
+pub struct RestoryArgs {
+    /// No progress and no summary.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+/// `parallax restory`: forgets the stories and assigns every article again in date order.
+pub fn restory(global: &Global, args: &RestoryArgs) -> Result<ExitCode> {
+    let mut store = SqliteStore::open_existing(&global.data)
+        .with_context(|| format!("opening the store in {}", global.data.display()))?;
+    let started = Instant::now();
+    let show_progress = !args.quiet && !global.json && std::io::stderr().is_terminal();
+    store.reset_stories().context("clearing the stories")?;
+    let assigned = assign_pending(&mut store, &EngineAssigner::default(), show_progress)?;
+    let mut stories = 0usize;
+    store.stories(&mut |_| {
+        stories += 1;
+        std::ops::ControlFlow::Continue(())
+    })?;
+    let seconds = started.elapsed().as_secs_f64();
+    if global.json {
+        out(&serde_json::json!({"articles": assigned, "stories": stories, "seconds": seconds})
+            .to_string())?;
+    } else if !args.quiet {
+        eprintln!(
+            "{assigned} articles in {stories} stories, rebuilt in date order in {seconds:.1} s; list them with `parallax stories`"
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 /// Assigns a story to every stored article that has none (stored by a build that did not know
 /// stories), in stored order and in small transactions. Returns how many were assigned.
 fn assign_pending(
@@ -287,7 +327,7 @@ fn assign_pending(
             break;
         }
         total += n;
-        bar.set_message(format!("assigned stories to {total} earlier articles"));
+        bar.set_message(format!("assigned stories to {total} articles"));
     }
     bar.finish_and_clear();
     Ok(total)
@@ -379,8 +419,11 @@ fn groups<'a>(inputs: &'a [Input], limits: &ReadOptions) -> Vec<&'a [Input]> {
 /// Reads one input into its documents (or its failure), followed by the end mark.
 fn read_units(input: &Input, limits: &ReadOptions) -> Vec<Unit> {
     let mut units: Vec<Unit> = match read_input(input, limits) {
-        Ok(bytes) => read(&bytes, &input.name(), limits).into_iter().map(Unit::Doc).collect(),
-        Err(reason) => vec![Unit::Doc(Err(ReadFailure::new(input.name(), reason)))],
+        Ok(bytes) => read(&bytes, &input.name(), limits)
+            .into_iter()
+            .map(|d| Unit::Doc(Box::new(d)))
+            .collect(),
+        Err(reason) => vec![Unit::Doc(Box::new(Err(ReadFailure::new(input.name(), reason))))],
     };
     units.push(Unit::InputDone);
     units
@@ -389,11 +432,13 @@ fn read_units(input: &Input, limits: &ReadOptions) -> Vec<Unit> {
 /// Extracts and analyses one document.
 fn analyse(unit: Unit) -> Item {
     match unit {
-        Unit::Doc(Ok(raw)) => match parallax_engine::process(&raw) {
-            Ok(ingested) => Item::Ready(Box::new(ingested)),
-            Err(e) => Item::Failed(ReadFailure::new(raw.source, e.to_string())),
+        Unit::Doc(doc) => match *doc {
+            Ok(raw) => match parallax_engine::process(&raw) {
+                Ok(ingested) => Item::Ready(Box::new(ingested)),
+                Err(e) => Item::Failed(ReadFailure::new(raw.source, e.to_string())),
+            },
+            Err(f) => Item::Failed(f),
         },
-        Unit::Doc(Err(f)) => Item::Failed(f),
         Unit::InputDone => Item::InputDone,
     }
 }
@@ -474,7 +519,9 @@ pub fn ingest_bytes(
     let limits = ReadOptions::default();
     let items: Vec<Item> = files
         .par_iter()
-        .flat_map_iter(|(name, bytes)| read(bytes, name, &limits).into_iter().map(Unit::Doc))
+        .flat_map_iter(|(name, bytes)| {
+            read(bytes, name, &limits).into_iter().map(|d| Unit::Doc(Box::new(d)))
+        })
         .map(analyse)
         .collect();
     let mut docs = Vec::new();

@@ -98,6 +98,9 @@ enum Command {
     /// Show one story: its articles with their outlets, languages, dates and copies.
     #[command(long_about = stories::STORY_ABOUT)]
     Story(stories::StoryArgs),
+    /// Rebuild every story from the stored articles, in publication-date order.
+    #[command(long_about = ingest::RESTORY_ABOUT)]
+    Restory(ingest::RestoryArgs),
     /// Answer a question from the articles: a brief in which every line cites exact spans.
     Ask(ask::AskArgs),
     /// Find articles by words and names (any language, script and case), with snippets.
@@ -168,6 +171,7 @@ fn main() -> ExitCode {
         Command::Statements(args) => statements::run(&global, &args),
         Command::Stories(args) => stories::list(&global, &args),
         Command::Story(args) => stories::show(&global, &args),
+        Command::Restory(args) => ingest::restory(&global, &args),
         Command::Ask(args) => ask::run(&global, &args),
         Command::Search(args) => search::run(&global, &args),
         Command::Demo(args) => demo::run(&global, &args),

@@ -53,7 +53,8 @@ pub struct StoriesArgs {
     /// Only stories with at least N articles (copies counted once).
     #[arg(long, value_name = "N", default_value_t = 1)]
     min_articles: usize,
-    /// At most this many stories.
+    /// At most this many stories [default: 50 in text, all with --json]; the list says how many
+    /// more there are.
     #[arg(long, value_name = "N")]
     limit: Option<usize>,
 }
@@ -104,18 +105,24 @@ pub fn list(global: &Global, args: &StoriesArgs) -> Result<ExitCode> {
     let store = open(global)?;
     let lang: Option<Lang> = crate::parse_lang(args.lang.as_deref())?;
     let outlet = args.outlet.as_deref().map(str::to_lowercase);
-    let limit = args.limit.unwrap_or(usize::MAX);
+    let limit = args.limit.unwrap_or(if global.json { usize::MAX } else { LISTED });
     let mut rows: Vec<Story> = vec![];
     let mut shown = 0usize;
+    let mut hidden = 0usize;
     let mut failure: Option<anyhow::Error> = None;
     store.stories(&mut |s| {
-        if shown >= limit {
+        if shown >= limit && (global.json || args.limit.is_some()) {
             return ControlFlow::Break(());
         }
         if s.distinct() < args.min_articles
             || lang.is_some_and(|l| !s.languages.contains(&l))
             || outlet.as_deref().is_some_and(|o| !s.outlets.iter().any(|x| x.to_lowercase() == o))
         {
+            return ControlFlow::Continue(());
+        }
+        if shown >= limit {
+            // Counted for the "and N more" line of a default budget.
+            hidden += 1;
             return ControlFlow::Continue(());
         }
         shown += 1;
@@ -150,8 +157,12 @@ pub fn list(global: &Global, args: &StoriesArgs) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     print_list(&rows)?;
+    more(hidden, 0, "stories")?;
     Ok(ExitCode::SUCCESS)
 }
+
+/// Stories a text list shows when `--limit` is not given.
+const LISTED: usize = 50;
 
 /// The table of `parallax stories` (also used by the demo).
 pub fn print_list(rows: &[Story]) -> Result<()> {

@@ -246,3 +246,41 @@ fn file_names_are_escaped_on_the_terminal() {
     );
     assert!(err.contains("\\n"), "{err:?}");
 }
+
+#[test]
+fn restory_rebuilds_every_story_in_date_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("store");
+    // Stored newest first: online, the newest founds the story; rebuilt, the earliest does.
+    for (n, day) in [(3, "2026-03-12"), (2, "2026-03-11"), (1, "2026-03-10")] {
+        let f = dir.path().join(format!("{n}.json"));
+        let text = "The river rose to six metres at Halych on Tuesday and the town ordered the evacuation of three villages, the regional administration said.";
+        let record = serde_json::json!({
+            "title": format!("Halych evacuates three villages as the river rises ({n})"),
+            "text": format!("{text} Update {n}: more pumps arrived."),
+            "published": day,
+        });
+        std::fs::write(&f, record.to_string()).unwrap();
+        assert!(run(&data, &["ingest", "--quiet", f.to_str().unwrap()]).status.success());
+    }
+    let o = run(&data, &["restory", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let summary: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    assert_eq!(summary["articles"], 3);
+    let stories: Vec<Value> = stdout(&run(&data, &["stories", "--json"]))
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(stories.len(), summary["stories"].as_u64().unwrap() as usize);
+    let total: usize = stories.iter().map(|s| s["articles"].as_array().map_or(0, Vec::len)).sum();
+    assert_eq!(total, 3usize, "every article is in a story again: {stories:?}");
+    let earliest = articles(&data)
+        .into_iter()
+        .find(|a| a["published"] == "2026-03-10")
+        .expect("the earliest article");
+    let founded = format!("s{}", earliest["id"].as_str().unwrap());
+    assert!(
+        stories.iter().any(|s| s["id"].as_str() == Some(founded.as_str())),
+        "the earliest article founds its story: {stories:?}"
+    );
+}

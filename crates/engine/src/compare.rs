@@ -131,30 +131,83 @@ struct Event<'a> {
     keys: BTreeSet<u64>,
 }
 
+/// An article's annotations sorted for range lookups. Comparison reads every sentence of every
+/// article; scanning all mentions, labels, dates and quantities per sentence (or per word) made
+/// an article of many thousands of sentences take minutes.
+struct Marks<'a> {
+    s: &'a StoredArticle,
+    /// Mentions in order of their start.
+    mentions: Vec<&'a parallax_model::Mention>,
+    /// The byte ranges of names, labels, dates and quantities, merged and in order.
+    covered: Vec<(usize, usize)>,
+    /// Quantities in order of their start.
+    quantities: Vec<&'a parallax_model::Quantity>,
+}
+
+impl<'a> Marks<'a> {
+    fn new(s: &'a StoredArticle) -> Self {
+        let an = &s.analysis;
+        let mut mentions: Vec<&parallax_model::Mention> = an.entities.mentions.iter().collect();
+        mentions.sort_by_key(|m| (m.start, m.end));
+        let mut ranges: Vec<(usize, usize)> = mentions
+            .iter()
+            .map(|m| (m.start, m.end))
+            .chain(an.entities.descriptors.iter().map(|x| (x.start, x.end)))
+            .chain(an.statements.dates.iter().map(|t| (t.start, t.end)))
+            .chain(an.statements.quantities.iter().map(|q| (q.start, q.end)))
+            .filter(|(a, b)| a < b)
+            .collect();
+        ranges.sort_unstable();
+        let mut covered: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
+        for (a, b) in ranges {
+            match covered.last_mut() {
+                Some(last) if a <= last.1 => last.1 = last.1.max(b),
+                _ => covered.push((a, b)),
+            }
+        }
+        let mut quantities: Vec<&parallax_model::Quantity> =
+            an.statements.quantities.iter().collect();
+        quantities.sort_by_key(|q| (q.start, q.end));
+        Marks { s, mentions, covered, quantities }
+    }
+
+    /// The mentions lying within `span`.
+    fn mentions_in(&self, span: Span) -> impl Iterator<Item = &&'a parallax_model::Mention> {
+        let from = self.mentions.partition_point(|m| m.start < span.start);
+        self.mentions[from..]
+            .iter()
+            .take_while(move |m| m.start < span.end)
+            .filter(move |m| m.end <= span.end)
+    }
+
+    /// The quantities lying within `span`.
+    fn quantities_in(&self, span: Span) -> impl Iterator<Item = &&'a parallax_model::Quantity> {
+        let from = self.quantities.partition_point(|q| q.start < span.start);
+        self.quantities[from..]
+            .iter()
+            .take_while(move |q| q.start < span.end)
+            .filter(move |q| q.end <= span.end)
+    }
+
+    /// Whether byte `at` lies in a name, label, date or quantity.
+    fn covers(&self, at: usize) -> bool {
+        let k = self.covered.partition_point(|&(a, _)| a <= at);
+        k > 0 && at < self.covered[k - 1].1
+    }
+}
+
 /// The corpus entities named inside `span`, and its content words (cross-script keys) other
 /// than the names', the labels', the dates' and the quantities' own.
-fn about(s: &StoredArticle, span: Span) -> (BTreeSet<&EntityId>, BTreeSet<u64>) {
-    let (a, an) = (&s.article, &s.analysis);
+fn about<'a>(marks: &Marks<'a>, span: Span) -> (BTreeSet<&'a EntityId>, BTreeSet<u64>) {
+    let (a, an) = (&marks.s.article, &marks.s.analysis);
     let Some(text) = span.text(&a.text) else { return Default::default() };
-    let inside: Vec<&parallax_model::Mention> = an
-        .entities
-        .mentions
-        .iter()
-        .filter(|m| m.start >= span.start && m.end <= span.end)
-        .collect();
-    let entities = inside
-        .iter()
+    let entities = marks
+        .mentions_in(span)
         .filter_map(|m| an.entities.clusters.get(m.cluster)?.entity.as_ref())
         .collect();
-    let st = &an.statements;
     let keys = words(text)
         .filter(|(at, w)| {
-            let at = span.start + at;
-            !inside.iter().any(|m| (m.start..m.end).contains(&at))
-                && !an.entities.descriptors.iter().any(|x| (x.start..x.end).contains(&at))
-                && !st.dates.iter().any(|t| (t.start..t.end).contains(&at))
-                && !st.quantities.iter().any(|q| (q.start..q.end).contains(&at))
-                && crate::kb::titles_for(w, a.language).is_empty()
+            !marks.covers(span.start + at) && crate::kb::titles_for(w, a.language).is_empty()
         })
         .filter_map(|(_, w)| word_keys(&w).and_then(|k| k.1))
         .collect();
@@ -176,10 +229,11 @@ fn events<'a>(articles: &[&'a StoredArticle]) -> Vec<Event<'a>> {
     let mut out = vec![];
     for s in articles {
         let (a, an) = (&s.article, &s.analysis);
+        let marks = Marks::new(s);
         for d in &an.statements.dated_sentences {
             let span = Span::new(d.start, d.end);
             let Some(text) = span.text(&a.text) else { continue };
-            let (entities, keys) = about(s, span);
+            let (entities, keys) = about(&marks, span);
             out.push(Event { article: &a.id, date: d.date, span, text, entities, keys });
         }
     }
@@ -273,13 +327,9 @@ pub fn number_discrepancies(articles: &[&StoredArticle]) -> Vec<Discrepancy> {
     let mut facts: Vec<Fact<'_>> = vec![];
     for s in articles {
         let (a, an) = (&s.article, &s.analysis);
+        let marks = Marks::new(s);
         for sent in &an.sentences {
-            for q in an
-                .statements
-                .quantities
-                .iter()
-                .filter(|q| q.start >= sent.start && q.end <= sent.end)
-            {
+            for q in marks.quantities_in(*sent) {
                 let (Some(text), Some(quoted)) =
                     (sent.text(&a.text), Span::new(q.start, q.end).text(&a.text))
                 else {
@@ -292,7 +342,7 @@ pub fn number_discrepancies(articles: &[&StoredArticle]) -> Vec<Discrepancy> {
                     text,
                     quantity: q,
                     quoted,
-                    about: about(s, *sent),
+                    about: about(&marks, *sent),
                 });
             }
         }
@@ -302,9 +352,19 @@ pub fn number_discrepancies(articles: &[&StoredArticle]) -> Vec<Discrepancy> {
             || u.chars().all(|c| c.is_ascii_uppercase())
             || u.len() <= 3
     };
+    // Facts come article by article: each is compared with the facts of later articles only
+    // (one long article of many numbers is not compared with itself, pair by pair).
+    let mut next_article = vec![facts.len(); facts.len()];
+    for i in (0..facts.len()).rev() {
+        if i + 1 < facts.len() && facts[i + 1].article == facts[i].article {
+            next_article[i] = next_article[i + 1];
+        } else {
+            next_article[i] = i + 1;
+        }
+    }
     let mut out = vec![];
     for (i, a) in facts.iter().enumerate() {
-        for b in facts.iter().skip(i + 1) {
+        for b in facts.iter().skip(next_article[i]) {
             if a.article == b.article
                 || !(same_matter((&a.about.0, &a.about.1), (&b.about.0, &b.about.1), 2, 1)
                     || same_matter((&a.about.0, &a.about.1), (&b.about.0, &b.about.1), 1, 2))

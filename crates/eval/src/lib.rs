@@ -12,6 +12,7 @@ pub mod ask;
 pub mod dates;
 pub mod entities;
 pub mod extract;
+pub mod fuzz;
 pub mod lang;
 pub mod ner;
 pub mod plaintext;

@@ -273,6 +273,35 @@ pub fn stories_follow_assignments(store: &mut dyn Store) {
         store.story_of(&plain.article.id).unwrap()
     );
     assert_eq!(store.assign_pending(&assigner, 10).unwrap(), 0);
+
+    // Rebuilt from scratch, in date order: every article gets a story again, and the earliest
+    // dated article of a key founds its story, also when it was stored last.
+    let early = story_sample(8, "gamma early", "w8 text", Lang::En, "Outlet A", "2025-09-30");
+    store.put_batch_linked(std::slice::from_ref(&early), &NameLinker).unwrap();
+    let total = store.count().unwrap();
+    store.reset_stories().unwrap();
+    assert_eq!(store.story_of(&a.article.id).unwrap(), None);
+    let mut none = 0;
+    store
+        .stories(&mut |_| {
+            none += 1;
+            ControlFlow::Continue(())
+        })
+        .unwrap();
+    assert_eq!(none, 0, "no story is left");
+    let mut assigned = 0;
+    loop {
+        let n = store.assign_pending(&assigner, 2).unwrap();
+        if n == 0 {
+            break;
+        }
+        assigned += n;
+    }
+    assert_eq!(assigned, total);
+    let gamma = Some(crate::StoryId::founded_by(&early.article.id));
+    assert_eq!(store.story_of(&plain.article.id).unwrap(), gamma);
+    assert_eq!(store.story_of(&plain2.article.id).unwrap(), gamma);
+    assert_eq!(store.story_of(&a.article.id).unwrap(), Some(alpha));
 }
 
 pub fn stories_merge_and_keep_copies(store: &mut dyn Store) {

@@ -150,9 +150,16 @@ pub trait Store {
     ) -> StoreResult<Vec<PutOutcome>>;
 
     /// Assigns a story to up to `limit` stored articles that have none (stored with
-    /// [`put_batch_linked`](Store::put_batch_linked), or before the store knew stories), in
-    /// stored order, in one transaction. Returns how many were assigned.
+    /// [`put_batch_linked`](Store::put_batch_linked), or before the store knew stories, or after
+    /// [`reset_stories`](Store::reset_stories)), in publication-date order (undated articles after
+    /// the dated ones), then stored order, in one transaction. Returns how many were assigned.
     fn assign_pending(&mut self, assigner: &dyn StoryAssigner, limit: usize) -> StoreResult<usize>;
+
+    /// Forgets every story (members, profiles and the story indexes) in one transaction, so
+    /// that [`assign_pending`](Store::assign_pending) assigns every article again: online
+    /// assignment depends on the order articles arrived in, and `parallax restory` rebuilds the
+    /// stories in date order. Articles, analyses and entities are untouched.
+    fn reset_stories(&mut self) -> StoreResult<()>;
 
     /// One story, with its members in stored order.
     fn story(&self, id: &StoryId) -> StoreResult<Option<Story>>;
@@ -626,13 +633,23 @@ impl Store for MemStore {
     }
 
     fn assign_pending(&mut self, assigner: &dyn StoryAssigner, limit: usize) -> StoreResult<usize> {
-        let pending: Vec<ArticleId> = self
+        let mut pending: Vec<(bool, String, usize, ArticleId)> = self
             .order
             .iter()
-            .filter(|id| !self.stories.member_of.contains_key(*id))
-            .take(limit)
-            .cloned()
+            .enumerate()
+            .filter(|(_, id)| !self.stories.member_of.contains_key(*id))
+            .map(|(i, id)| {
+                let published = self.rows.get(id).and_then(|r| r.article.published);
+                (
+                    published.is_none(),
+                    published.map(|d| d.to_string()).unwrap_or_default(),
+                    i,
+                    id.clone(),
+                )
+            })
             .collect();
+        pending.sort();
+        let pending: Vec<ArticleId> = pending.into_iter().take(limit).map(|(.., id)| id).collect();
         for id in &pending {
             if let Some(row) = self.rows.get(id) {
                 let (article, analysis) = (row.article.clone(), row.analysis.clone());
@@ -641,6 +658,11 @@ impl Store for MemStore {
             }
         }
         Ok(pending.len())
+    }
+
+    fn reset_stories(&mut self) -> StoreResult<()> {
+        self.stories = MemStories::default();
+        Ok(())
     }
 
     fn story(&self, id: &StoryId) -> StoreResult<Option<Story>> {

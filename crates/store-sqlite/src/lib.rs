@@ -513,6 +513,21 @@ impl Store for SqliteStore {
         self.put(batch, linker, Some(assigner))
     }
 
+    fn reset_stories(&mut self) -> StoreResult<()> {
+        let tx = self.write_transaction()?;
+        tx.execute_batch(
+            "DELETE FROM story_bands; DELETE FROM story_fingerprints; DELETE FROM story_keys;
+             DELETE FROM story_postings; DELETE FROM story_members; DELETE FROM stories;",
+        )
+        .map_err(backend)?;
+        tx.execute(
+            "DELETE FROM meta WHERE key IN (?1, ?2)",
+            params![META_DOCUMENTS, META_LATEST_DAY],
+        )
+        .map_err(backend)?;
+        tx.commit().map_err(backend)
+    }
+
     fn assign_pending(&mut self, assigner: &dyn StoryAssigner, limit: usize) -> StoreResult<usize> {
         let tx = self.write_transaction()?;
         let pending: Vec<(String, String, String)> = {
@@ -520,7 +535,7 @@ impl Store for SqliteStore {
                 .prepare(
                     "SELECT a.id, a.article, n.analysis FROM articles a JOIN analyses n ON n.id = a.id
                      WHERE NOT EXISTS (SELECT 1 FROM story_members m WHERE m.article_id = a.id)
-                     ORDER BY a.seq LIMIT ?1",
+                     ORDER BY a.published IS NULL, a.published, a.seq LIMIT ?1",
                 )
                 .map_err(backend)?;
             let rows = stmt

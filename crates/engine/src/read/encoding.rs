@@ -136,8 +136,7 @@ fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
         return Some(enc);
     }
     let (text, _) = enc.decode_without_bom_handling(sample);
-    (!text.contains('\u{0}') && plausible(&text) && text.chars().any(|c| !c.is_ascii()))
-        .then_some(enc)
+    (!text.contains('\u{0}') && plausible(&text) && !text.is_ascii()).then_some(enc)
 }
 
 /// A UTF-8 text cut off inside its last character (a truncated download, a file cut at a byte

@@ -2205,5 +2205,7 @@ fn continuation(doc: &Doc, q: &Quote, out: &[Draft]) -> Option<Draft> {
 }
 
 fn sentence_of(doc: &Doc, tok: usize) -> Option<usize> {
-    doc.sent.iter().position(|&(a, b)| tok >= a && tok < b)
+    // Sentences are token ranges in text order: a binary search.
+    let k = doc.sent.partition_point(|&(_, b)| b <= tok);
+    doc.sent.get(k).filter(|&&(a, b)| a <= tok && tok < b).map(|_| k)
 }

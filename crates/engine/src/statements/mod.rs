@@ -250,7 +250,8 @@ fn read<'a>(
             b += 1;
         }
         sent.push((a, b));
-        let pi = paragraphs.iter().position(|(p, _)| p.start <= s.start && s.start < p.end);
+        let at = paragraphs.partition_point(|(p, _)| p.end <= s.start);
+        let pi = paragraphs.get(at).filter(|(p, _)| p.start <= s.start).map(|_| at);
         para.push(pi.unwrap_or(0));
         let l =
             pi.and_then(|i| paragraphs.get(i)).and_then(|(_, l)| *l).or(lang).unwrap_or(Lang::En);
@@ -328,6 +329,10 @@ struct Resolver<'a> {
     citing: Vec<Vec<usize>>,
     /// Nesting depth of source resolution (a document's agent is resolved as a source).
     depth: usize,
+    /// Mention indices in order of their start, for range lookups: every statement looks up
+    /// the mentions of a phrase or of the sentences before it, and a scan of all mentions per
+    /// statement made a page with tens of thousands of statements quadratic.
+    by_start: Vec<usize>,
 }
 
 impl<'a> Resolver<'a> {
@@ -336,6 +341,8 @@ impl<'a> Resolver<'a> {
         for (c, g) in genders.iter_mut().enumerate() {
             *g = name_gender(doc, c);
         }
+        let mut by_start: Vec<usize> = (0..doc.ents.mentions.len()).collect();
+        by_start.sort_by_key(|&k| (doc.ents.mentions[k].start, k));
         Resolver {
             doc,
             lang,
@@ -347,7 +354,35 @@ impl<'a> Resolver<'a> {
             genders,
             citing: vec![],
             depth: 0,
+            by_start,
         }
+    }
+
+    /// The indices of the mentions that lie within `lo..hi`, in index order.
+    fn mentions_within(&self, lo: usize, hi: usize) -> Vec<usize> {
+        let ms = &self.doc.ents.mentions;
+        let from = self.by_start.partition_point(|&k| ms[k].start < lo);
+        let mut out: Vec<usize> = self.by_start[from..]
+            .iter()
+            .copied()
+            .take_while(|&k| ms[k].start < hi)
+            .filter(|&k| ms[k].end <= hi)
+            .collect();
+        out.sort_unstable();
+        out
+    }
+
+    /// The sentence (index into `doc.sent`) holding byte `pos`.
+    fn sentence_at(&self, pos: usize) -> Option<usize> {
+        let doc = self.doc;
+        let ends_before = |&(_, b): &(usize, usize)| {
+            b.checked_sub(1).and_then(|k| doc.toks.get(k)).is_none_or(|t| t.end <= pos)
+        };
+        let k = doc.sent.partition_point(ends_before);
+        let &(a, b) = doc.sent.get(k)?;
+        (doc.toks.get(a).is_some_and(|t| t.start <= pos)
+            && b.checked_sub(1).and_then(|k| doc.toks.get(k)).is_some_and(|t| pos < t.end))
+        .then_some(k)
     }
 
     fn text(&self, s: Span) -> &'a str {
@@ -438,13 +473,7 @@ impl<'a> Resolver<'a> {
     fn phrase_in(&mut self, s: Span, sentence: usize, agent: Option<Span>) -> Speaker {
         let doc = self.doc;
         let ents = doc.ents;
-        let inside: Vec<usize> = ents
-            .mentions
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| s.start <= m.start && m.end <= s.end)
-            .map(|(k, _)| k)
-            .collect();
+        let inside: Vec<usize> = self.mentions_within(s.start, s.end);
         let kind_of = |m: usize| ents.mentions[m].kind;
         // 0. An outlet named in the phrase, unless a person is named outside its name.
         if let Some(&(span, o)) =
@@ -605,7 +634,10 @@ impl<'a> Resolver<'a> {
         let doc = self.doc;
         let a = doc.toks.partition_point(|t| t.start < s.start);
         let b = doc.toks.partition_point(|t| t.start < s.end);
-        let sentence = doc.sent.iter().position(|&(x, y)| x <= a && a < y);
+        let sentence = {
+            let k = doc.sent.partition_point(|&(_, y)| y <= a);
+            doc.sent.get(k).filter(|&&(x, y)| x <= a && a < y).map(|_| k)
+        };
         let Some(lex) = sentence.map(|k| doc.lex_of(k)) else { return false };
         let head = (a..b).find(|&i| {
             let w = doc.toks[i].lower.as_ref();
@@ -751,12 +783,7 @@ impl<'a> Resolver<'a> {
         if self.depth > 2 {
             return None;
         }
-        let sentence = self.doc.sent.iter().position(|&(a, b)| {
-            self.doc.toks.get(a).is_some_and(|t| t.start <= span.start)
-                && b.checked_sub(1)
-                    .and_then(|k| self.doc.toks.get(k))
-                    .is_some_and(|t| span.start < t.end)
-        })?;
+        let sentence = self.sentence_at(span.start)?;
         self.depth += 1;
         let reach = self.reach;
         let found = self.phrase_in(span, sentence, None);
@@ -811,20 +838,17 @@ impl<'a> Resolver<'a> {
         exclude: Option<Span>,
     ) -> Option<usize> {
         let doc = self.doc;
-        let s = doc.sent.iter().position(|&(a, b)| {
-            doc.toks.get(a).is_some_and(|t| t.start <= pos)
-                && b.checked_sub(1).and_then(|k| doc.toks.get(k)).is_some_and(|t| pos < t.end)
-        })?;
+        let s = self.sentence_at(pos)?;
         let first = doc
             .sent
             .get(s.saturating_sub(3))
             .and_then(|&(a, _)| doc.toks.get(a))
             .map_or(0, |t| t.start);
-        let fits: Vec<&parallax_model::Mention> = doc
-            .ents
-            .mentions
-            .iter()
-            .filter(|m| m.kind == EntityType::Person && m.end <= pos && m.start >= first)
+        let fits: Vec<&parallax_model::Mention> = self
+            .mentions_within(first, pos)
+            .into_iter()
+            .map(|k| &doc.ents.mentions[k])
+            .filter(|m| m.kind == EntityType::Person)
             .filter(|m| exclude.is_none_or(|x| !(x.start <= m.start && m.end <= x.end)))
             .filter(|m| {
                 !doc.quotes.iter().any(|q| q.inner.start <= m.start && m.end <= q.inner.end)
@@ -920,19 +944,24 @@ impl<'a> Resolver<'a> {
             }
             own.push(chain);
         }
-        // Nesting: a statement whose cue lies in another's content is reported through it.
+        // Nesting: a statement whose cue lies in another's content is reported through it (the
+        // innermost such content). Contents are looked up by start, back to the longest
+        // content's length before the cue: linear for a page of many short statements.
+        let mut by_start: Vec<usize> = (0..drafts.len()).collect();
+        by_start.sort_by_key(|&j| (drafts[j].content.start, j));
+        let longest = drafts.iter().map(|o| o.content.len()).max().unwrap_or(0);
         let outer: Vec<Option<usize>> = drafts
             .iter()
             .enumerate()
             .map(|(i, d)| {
-                drafts
+                let upto = by_start.partition_point(|&j| drafts[j].content.start <= d.cue.start);
+                by_start[..upto]
                     .iter()
-                    .enumerate()
-                    .filter(|&(j, o)| {
-                        j != i && o.content.start <= d.cue.start && d.cue.end <= o.content.end
-                    })
-                    .min_by_key(|(_, o)| o.content.len())
-                    .map(|(j, _)| j)
+                    .rev()
+                    .take_while(|&&j| drafts[j].content.start + longest >= d.cue.start)
+                    .filter(|&&j| j != i && d.cue.end <= drafts[j].content.end)
+                    .min_by_key(|&&j| (drafts[j].content.len(), j))
+                    .copied()
             })
             .collect();
         let mut out = vec![];

@@ -155,11 +155,10 @@ fn suffix(s: &str, n: usize) -> Option<&str> {
 /// The language to use for each sentence: its paragraph's, else the article's; Cyrillic text in
 /// an article said to be in a Latin-script language (or the reverse) is judged by its letters.
 fn sentence_lang(text: &str, span: Span, paragraphs: &[LangSpan], lang: Option<Lang>) -> Lang {
-    let declared = paragraphs
-        .iter()
-        .find(|p| p.start <= span.start && span.start < p.end.max(p.start + 1))
-        .and_then(|p| p.language)
-        .or(lang);
+    // Paragraphs are in text order: a binary search per sentence, not a scan.
+    let k = paragraphs.partition_point(|p| p.end.max(p.start + 1) <= span.start);
+    let declared =
+        paragraphs.get(k).filter(|p| p.start <= span.start).and_then(|p| p.language).or(lang);
     let s = span.text(text).unwrap_or("");
     let (mut cyr, mut lat) = (0usize, 0usize);
     for c in s.chars().filter(|c| token::is_letter(*c)) {
