@@ -11,7 +11,6 @@ use parallax_store_sqlite::SqliteStore;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::time::{Duration, Instant};
 use util::*;
 
 /// One JSON Lines record per article of [`article_text`], with distinct titles and dates.
@@ -37,24 +36,7 @@ fn a_killed_jsonl_ingest_keeps_its_committed_batches_and_resumes() {
     let input = dir.path().join("dump.jsonl");
     std::fs::write(&input, jsonl(RECORDS)).unwrap();
     let data = dir.path().join("store");
-    let mut child = std::process::Command::new(bin())
-        .arg("--data")
-        .arg(&data)
-        .args(["ingest", "--quiet", "--jobs", "1"])
-        .arg(&input)
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let deadline = Instant::now() + Duration::from_secs(120);
-    let mut seen = 0;
-    while Instant::now() < deadline && seen == 0 {
-        if let Ok(store) = SqliteStore::open_read_only(&data) {
-            seen = store.count().unwrap_or(0);
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    }
-    child.kill().unwrap();
-    child.wait().unwrap();
+    let seen = ingest_then_kill(&data, &input);
     assert!(seen > 0, "nothing of the one input was committed before the deadline");
     let store = SqliteStore::open_existing(&data).unwrap();
     store.check_integrity().unwrap();
@@ -132,13 +114,16 @@ fn a_store_is_read_without_being_written() {
         std::fs::set_permissions(&data, std::fs::Permissions::from_mode(mode)).unwrap();
     };
     set_mode(0o555);
-    let before: BTreeMap<String, u64> = std::fs::read_dir(&data)
-        .unwrap()
-        .map(|e| {
-            let e = e.unwrap();
-            (e.file_name().to_string_lossy().into_owned(), e.metadata().unwrap().len())
-        })
-        .collect();
+    let sizes = || -> BTreeMap<String, u64> {
+        std::fs::read_dir(&data)
+            .unwrap()
+            .map(|e| {
+                let e = e.unwrap();
+                (e.file_name().to_string_lossy().into_owned(), e.metadata().unwrap().len())
+            })
+            .collect()
+    };
+    let before = sizes();
     for args in [
         &["articles"][..],
         &["stories"],
@@ -155,13 +140,7 @@ fn a_store_is_read_without_being_written() {
         );
         assert!(!stderr(&o).contains("readonly"), "{args:?}: {}", stderr(&o));
     }
-    let after: BTreeMap<String, u64> = std::fs::read_dir(&data)
-        .unwrap()
-        .map(|e| {
-            let e = e.unwrap();
-            (e.file_name().to_string_lossy().into_owned(), e.metadata().unwrap().len())
-        })
-        .collect();
+    let after = sizes();
     set_mode(0o755);
     assert_eq!(before.get("parallax.db"), after.get("parallax.db"), "reading changed the database");
 }

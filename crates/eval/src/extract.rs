@@ -195,21 +195,31 @@ fn best_time(passes: usize, mut f: impl FnMut()) -> f64 {
     best
 }
 
+/// The benchmark's ground truth in `dir` (`ground-truth.json`): the object of pages by key,
+/// and the keys in order, at most `limit`.
+pub fn aeb_ground_truth(
+    dir: &Path,
+    limit: Option<usize>,
+) -> Result<(serde_json::Map<String, serde_json::Value>, Vec<String>), EvalError> {
+    let gt_path = dir.join("ground-truth.json");
+    let gt: serde_json::Value = serde_json::from_slice(&read_file(&gt_path)?)
+        .map_err(|e| EvalError::Read { path: gt_path.clone(), reason: e.to_string() })?;
+    let serde_json::Value::Object(gt) = gt else {
+        return Err(EvalError::Read { path: gt_path, reason: "not a JSON object".into() });
+    };
+    let mut keys: Vec<String> = gt.keys().cloned().collect();
+    keys.sort();
+    if let Some(l) = limit {
+        keys.truncate(l);
+    }
+    Ok((gt, keys))
+}
+
 fn article_benchmark(opts: &EvalOptions) -> Result<Report, EvalError> {
     let started = Instant::now();
     let dir = opts.dataset_dir(AEB);
     require_dir(AEB, &dir)?;
-    let gt_path = dir.join("ground-truth.json");
-    let gt: serde_json::Value = serde_json::from_slice(&read_file(&gt_path)?)
-        .map_err(|e| EvalError::Read { path: gt_path.clone(), reason: e.to_string() })?;
-    let Some(gt) = gt.as_object() else {
-        return Err(EvalError::Read { path: gt_path, reason: "not a JSON object".into() });
-    };
-    let mut keys: Vec<&String> = gt.keys().collect();
-    keys.sort();
-    if let Some(l) = opts.limit {
-        keys.truncate(l);
-    }
+    let (gt, keys) = aeb_ground_truth(&dir, opts.limit)?;
     let mut pages = Vec::with_capacity(keys.len());
     let mut lossy = 0;
     for key in keys {

@@ -17,7 +17,7 @@
 //! such lines, not how many kinds it knows.
 
 use crate::{extract::tokens, Report};
-use crate::{read_file, require_dir, EvalError, EvalOptions};
+use crate::{require_dir, EvalError, EvalOptions};
 use parallax_model::{Content, Hints, InputFormat, RawDoc};
 use std::collections::HashMap;
 use std::time::Instant;
@@ -67,17 +67,7 @@ fn bsnlp_articles(dir: &std::path::Path, limit: Option<usize>) -> Result<Vec<Art
 }
 
 fn aeb_articles(dir: &std::path::Path, limit: Option<usize>) -> Result<Vec<Article>, EvalError> {
-    let gt_path = dir.join("ground-truth.json");
-    let gt: serde_json::Value = serde_json::from_slice(&read_file(&gt_path)?)
-        .map_err(|e| EvalError::Read { path: gt_path.clone(), reason: e.to_string() })?;
-    let Some(gt) = gt.as_object() else {
-        return Err(EvalError::Read { path: gt_path, reason: "not a JSON object".into() });
-    };
-    let mut keys: Vec<&String> = gt.keys().collect();
-    keys.sort();
-    if let Some(l) = limit {
-        keys.truncate(l);
-    }
+    let (gt, keys) = crate::extract::aeb_ground_truth(dir, limit)?;
     let mut out = vec![];
     for key in keys {
         let body = gt[key.as_str()]["articleBody"].as_str().unwrap_or("");

@@ -27,6 +27,33 @@ pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
+/// Starts `parallax --data DATA ingest --quiet --jobs 1 INPUT`, waits until it has committed
+/// an article, and kills it (SIGKILL: no chance to clean up). Returns how many articles a
+/// reader saw committed; 0 when nothing was committed within two minutes.
+pub fn ingest_then_kill(data: &Path, input: &Path) -> usize {
+    use parallax_model::Store;
+    let mut child = Command::new(bin())
+        .arg("--data")
+        .arg(data)
+        .args(["ingest", "--quiet", "--jobs", "1"])
+        .arg(input)
+        .env_remove("PARALLAX_DATA")
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    let mut seen = 0;
+    while std::time::Instant::now() < deadline && seen == 0 {
+        if let Ok(store) = parallax_store_sqlite::SqliteStore::open_read_only(data) {
+            seen = store.count().unwrap_or(0);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    seen
+}
+
 /// The JSON lines of `parallax articles --json`.
 pub fn articles(data: &Path) -> Vec<serde_json::Value> {
     let o = run(data, &["articles", "--json"]);
