@@ -203,9 +203,31 @@ fn ingest(
     // articles arrive in).
     let worker = std::thread::spawn(move || {
         for chunk in groups(&inputs, &limits) {
-            let read: Vec<Vec<Unit>> =
-                chunk.par_iter().map(|input| read_units(input, &limits)).collect();
-            let mut units = read.into_iter().flatten().peekable();
+            // A large JSON Lines input alone in its group is read as a stream, a window of
+            // records at a time; everything else is read whole, a few inputs in parallel.
+            let streamed = match chunk {
+                [Input::File(path)] if is_big(path, &limits) => {
+                    let name = Input::File(path.clone()).name();
+                    parallax_engine::read::stream(path, &name, &limits).map(|docs| {
+                        Box::new(
+                            docs.map(|d| Unit::Doc(Box::new(d)))
+                                .chain(std::iter::once(Unit::InputDone)),
+                        ) as Box<dyn Iterator<Item = Unit> + Send>
+                    })
+                }
+                _ => None,
+            };
+            let mut units: std::iter::Peekable<Box<dyn Iterator<Item = Unit> + Send>> =
+                match streamed {
+                    Some(units) => units.peekable(),
+                    None => {
+                        let read: Vec<Vec<Unit>> =
+                            chunk.par_iter().map(|input| read_units(input, &limits)).collect();
+                        (Box::new(read.into_iter().flatten())
+                            as Box<dyn Iterator<Item = Unit> + Send>)
+                            .peekable()
+                    }
+                };
             while units.peek().is_some() {
                 let window: Vec<Unit> = units.by_ref().take(WINDOW).collect();
                 let items: Vec<Item> = window.into_par_iter().map(analyse).collect();
@@ -386,15 +408,7 @@ fn groups<'a>(inputs: &'a [Input], limits: &ReadOptions) -> Vec<&'a [Input]> {
     let big = |input: &Input| match input {
         Input::Stdin => true,
         Input::Missing(..) => false,
-        Input::File(p) => {
-            let large = std::fs::metadata(p)
-                .is_ok_and(|m| m.len() as usize > limits.max_container / PARALLEL_READS);
-            let mut magic = [0u8; 2];
-            let gzip = std::fs::File::open(p)
-                .and_then(|mut f| f.read_exact(&mut magic))
-                .is_ok_and(|()| magic == [0x1f, 0x8b]);
-            large || gzip
-        }
+        Input::File(p) => is_big(p, limits),
     };
     let mut out = vec![];
     let mut start = 0;
@@ -414,6 +428,18 @@ fn groups<'a>(inputs: &'a [Input], limits: &ReadOptions) -> Vec<&'a [Input]> {
         out.push(&inputs[start..]);
     }
     out
+}
+
+/// Whether a file is read alone (and, when it is JSON Lines, as a stream): larger than its share
+/// of the parallel reads' allowance, or compressed.
+fn is_big(path: &Path, limits: &ReadOptions) -> bool {
+    let large = std::fs::metadata(path)
+        .is_ok_and(|m| m.len() as usize > limits.max_container / PARALLEL_READS);
+    let mut magic = [0u8; 2];
+    let gzip = std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut magic))
+        .is_ok_and(|()| magic == [0x1f, 0x8b]);
+    large || gzip
 }
 
 /// Reads one input into its documents (or its failure), followed by the end mark.

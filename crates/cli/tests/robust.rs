@@ -263,3 +263,41 @@ fn restory_rebuilds_every_story_in_date_order() {
         "the earliest article founds its story: {stories:?}"
     );
 }
+
+/// A JSON Lines input larger than its share of the read allowance is read as a stream (here
+/// with `--max-file-mib 1`, anything over 128 KiB): the same records are stored, and a bad line
+/// fails alone, named by its line, also inside gzip.
+#[test]
+fn a_large_jsonl_input_is_streamed_record_by_record() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let mut lines: Vec<Vec<u8>> = jsonl(400).lines().map(|l| l.as_bytes().to_vec()).collect();
+    lines[4] = b"{\"title\": \"broken".to_vec();
+    lines[6] = b"{\"text\": \"bad \xff byte in this line\"}".to_vec();
+    lines.insert(10, b"   ".to_vec());
+    let body: Vec<u8> = lines.join(&b"\n"[..]);
+    assert!(body.len() > 128 << 10, "the input must exceed the streaming threshold");
+    let plain = dir.path().join("dump.jsonl");
+    std::fs::write(&plain, &body).unwrap();
+    let gz = dir.path().join("dump2.jsonl.gz");
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    enc.write_all(&body).unwrap();
+    std::fs::write(&gz, enc.finish().unwrap()).unwrap();
+    for (k, input) in [plain, gz].iter().enumerate() {
+        let data = dir.path().join(format!("store{k}"));
+        let o = run(&data, &["ingest", "--json", "--max-file-mib", "1", input.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+        let summary: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+        assert_eq!(summary["stored"], 398, "{summary}");
+        let failed: Vec<&str> = summary["failures"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["source"].as_str().unwrap())
+            .collect();
+        let name = input.display().to_string();
+        assert_eq!(failed, [format!("{name}#5"), format!("{name}#7")], "{summary}");
+        let reasons = summary["failures"].to_string();
+        assert!(reasons.contains("malformed JSON on line 5") && reasons.contains("UTF-8"));
+    }
+}

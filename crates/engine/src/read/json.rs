@@ -265,3 +265,132 @@ mod tests {
         assert!(err.reason.starts_with("malformed JSON"), "{err}");
     }
 }
+
+/// JSON Lines read one record at a time from a byte stream, so that a dump of any size is held
+/// in memory a window of records at a time (see [`super::stream`]). Records are named
+/// `source#LINE` as [`read_json_lines`] names them; a line that is not UTF-8 (unless lossy), not
+/// JSON or not a record fails alone and the stream goes on; a read error (a truncated gzip
+/// stream) or more than `limits.max_container` bytes ends it with a failure.
+pub struct JsonLines<R> {
+    reader: R,
+    source: String,
+    limits: ReadOptions,
+    line: usize,
+    read: usize,
+    records: usize,
+    done: bool,
+    buf: Vec<u8>,
+}
+
+impl<R: std::io::BufRead> JsonLines<R> {
+    pub(super) fn new(reader: R, source: &str, limits: ReadOptions) -> Self {
+        JsonLines {
+            reader,
+            source: source.to_string(),
+            limits,
+            line: 0,
+            read: 0,
+            records: 0,
+            done: false,
+            buf: Vec::new(),
+        }
+    }
+
+    fn fail(&mut self, reason: String) -> Option<Result<RawDoc, ReadFailure>> {
+        self.done = true;
+        Some(Err(ReadFailure::new(self.source.clone(), reason)))
+    }
+}
+
+impl<R: std::io::BufRead> Iterator for JsonLines<R> {
+    type Item = Result<RawDoc, ReadFailure>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        while !self.done {
+            self.buf.clear();
+            let n = match self.reader.read_until(b'\n', &mut self.buf) {
+                Ok(n) => n,
+                Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
+                    return self.fail(
+                        "truncated gzip stream (the file ends before the compressed data does)"
+                            .into(),
+                    )
+                }
+                Err(e) => return self.fail(format!("cannot read: {e}")),
+            };
+            if n == 0 {
+                self.done = true;
+                if self.records == 0 {
+                    return Some(Err(ReadFailure::new(
+                        self.source.clone(),
+                        "JSON Lines input holds no records",
+                    )));
+                }
+                return None;
+            }
+            self.read += n;
+            if self.read > self.limits.max_container {
+                let (read, most) = (self.read, self.limits.max_container);
+                return self.fail(super::too_large(read, most, "an input"));
+            }
+            self.line += 1;
+            let name = format!("{}#{}", self.source, self.line);
+            let bytes = if self.line == 1 {
+                self.buf.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&self.buf)
+            } else {
+                &self.buf[..]
+            };
+            let text = match std::str::from_utf8(bytes) {
+                Ok(t) => std::borrow::Cow::Borrowed(t),
+                Err(_) if self.limits.lossy_utf8 => String::from_utf8_lossy(bytes),
+                Err(e) => {
+                    return Some(Err(ReadFailure::new(
+                        name,
+                        format!(
+                            "invalid UTF-8 on line {} (at byte {} of the line); --lossy reads it with replacement characters",
+                            self.line,
+                            e.valid_up_to()
+                        ),
+                    )))
+                }
+            };
+            let line = text.trim();
+            if line.is_empty() {
+                continue;
+            }
+            self.records += 1;
+            let line_no = self.line;
+            return Some(match serde_json::from_str::<Value>(line) {
+                Ok(v) => record(v, line.as_bytes().to_vec(), name, &self.limits),
+                Err(e) => {
+                    Err(ReadFailure::new(name, format!("malformed JSON on line {line_no}: {e}")))
+                }
+            });
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod stream_tests {
+    use super::*;
+
+    #[test]
+    fn json_lines_stream_names_records_by_line_and_goes_on_past_bad_ones() {
+        let input =
+            "\u{feff}{\"text\":\"One.\"}\n\n{\"text\":\"Two.\"}\nnot json\n{\"title\":\"x\"}\n";
+        let docs: Vec<_> =
+            JsonLines::new(input.as_bytes(), "d.jsonl", ReadOptions::default()).collect();
+        assert_eq!(docs.len(), 4);
+        assert_eq!(docs[0].as_ref().unwrap().source, "d.jsonl#1");
+        assert_eq!(docs[1].as_ref().unwrap().source, "d.jsonl#3");
+        assert!(docs[2].as_ref().unwrap_err().reason.contains("malformed JSON on line 4"));
+        assert!(docs[3].as_ref().unwrap_err().reason.contains("no text"));
+        let empty: Vec<_> =
+            JsonLines::new(&b"\n\n"[..], "e.jsonl", ReadOptions::default()).collect();
+        assert!(empty[0].as_ref().unwrap_err().reason.contains("no records"));
+        let small = ReadOptions { max_container: 20, ..ReadOptions::default() };
+        let capped: Vec<_> = JsonLines::new(input.as_bytes(), "d.jsonl", small).collect();
+        assert!(capped.last().unwrap().as_ref().unwrap_err().reason.contains("too large"));
+    }
+}

@@ -151,6 +151,43 @@ fn gunzip(bytes: &[u8], limit: usize) -> Result<Vec<u8>, String> {
     }
 }
 
+/// The documents of a large input, read as a stream when it is JSON Lines (plain or gzipped,
+/// UTF-8, as JSON is): one record at a time, so that memory holds a window of records, not the
+/// whole dump. `None` when the input is anything else (read it whole with [`read`]); the
+/// decision looks at the first 64 KiB only.
+pub fn stream(
+    path: &std::path::Path,
+    source: &str,
+    limits: &ReadOptions,
+) -> Option<Box<dyn Iterator<Item = Result<RawDoc, ReadFailure>> + Send>> {
+    let open = || -> std::io::Result<Box<dyn std::io::BufRead + Send>> {
+        let mut file = std::io::BufReader::new(std::fs::File::open(path)?);
+        let gzip = std::io::BufRead::fill_buf(&mut file)?.starts_with(&[0x1f, 0x8b]);
+        Ok(if gzip {
+            Box::new(std::io::BufReader::new(flate2::read::MultiGzDecoder::new(file)))
+        } else {
+            Box::new(file)
+        })
+    };
+    let mut head = Vec::with_capacity(65_536);
+    open().ok()?.take(65_536).read_to_end(&mut head).ok()?;
+    if head.contains(&0) {
+        // UTF-16 or binary: read whole, where encodings are detected.
+        return None;
+    }
+    // UTF-8, or UTF-8 with damaged lines (which then fail alone); a legacy encoding is read
+    // whole, where it is detected.
+    match encoding::decode(&head, None) {
+        Ok(d) if d.encoding == "UTF-8" => {}
+        Err(encoding::DecodeError::InvalidUtf8 { .. }) => {}
+        _ => return None,
+    }
+    if sniff(&String::from_utf8_lossy(&head), source) != Sniffed::JsonLines {
+        return None;
+    }
+    Some(Box::new(json::JsonLines::new(open().ok()?, source, *limits)))
+}
+
 /// Tells the format of decoded text from its first non-blank characters; the file name's
 /// extension decides only between plain text and HTML fragments.
 pub fn sniff(text: &str, source: &str) -> Sniffed {
