@@ -18,7 +18,8 @@ pub struct EntitiesArgs {
     /// Only entities whose canonical name or one of whose names contains this (case-insensitive).
     #[arg(long, value_name = "TEXT")]
     name: Option<String>,
-    /// At most this many entities (most mentioned first).
+    /// At most this many entities, most mentioned first [default: 50 in text, all with --json];
+    /// the list says how many more there are.
     #[arg(long, value_name = "N")]
     limit: Option<usize>,
 }
@@ -41,9 +42,13 @@ pub fn entity_view(e: &EntityRecord, articles: &[String]) -> Value {
 pub fn run(global: &Global, args: &EntitiesArgs) -> Result<ExitCode> {
     let store = open(global)?;
     let needle = args.name.as_deref().map(str::to_lowercase);
-    let limit = args.limit.unwrap_or(usize::MAX);
+    let budget = args.limit.is_none() && !global.json;
+    let limit = args.limit.unwrap_or(if global.json { usize::MAX } else { LISTED });
     let mut rows: Vec<EntityRecord> = vec![];
+    let mut hidden = 0usize;
+    let mut any = false;
     store.scan_entities(&mut |e| {
+        any = true;
         if args.kind.as_deref().is_some_and(|k| k != e.kind.as_str()) {
             return ControlFlow::Continue(());
         }
@@ -54,12 +59,16 @@ pub fn run(global: &Global, args: &EntitiesArgs) -> Result<ExitCode> {
                 return ControlFlow::Continue(());
             }
         }
-        rows.push(e.clone());
         if rows.len() >= limit {
-            ControlFlow::Break(())
-        } else {
-            ControlFlow::Continue(())
+            if budget {
+                // Counted for the "and N more" line of the default budget.
+                hidden += 1;
+                return ControlFlow::Continue(());
+            }
+            return ControlFlow::Break(());
         }
+        rows.push(e.clone());
+        ControlFlow::Continue(())
     })?;
     if global.json {
         for e in &rows {
@@ -70,7 +79,10 @@ pub fn run(global: &Global, args: &EntitiesArgs) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     if rows.is_empty() {
-        eprintln!("no entities (ingest some articles first)");
+        eprintln!(
+            "{}",
+            if any { "no entities match" } else { "no entities (ingest some articles first)" }
+        );
         return Ok(ExitCode::SUCCESS);
     }
     out(&format!(
@@ -91,5 +103,11 @@ pub fn run(global: &Global, args: &EntitiesArgs) -> Result<ExitCode> {
             clip(&names.join(" · "), 60)
         ))?;
     }
+    if hidden > 0 {
+        out(&format!("  … and {hidden} more entities (--limit N shows more)"))?;
+    }
     Ok(ExitCode::SUCCESS)
 }
+
+/// Entities a text list shows when `--limit` is not given.
+const LISTED: usize = 50;

@@ -45,6 +45,7 @@ Examples:
   parallax statements --speaker hrytsenko    who said what, with exact source spans
   parallax stories                           the stories: one event across languages and outlets
   parallax story s3f2a                       one story's articles (any unique id prefix)
+  parallax restory                           rebuild the stories in date order
   parallax ask \"What is Russia saying about Venezuela?\"   a brief citing exact spans
   parallax search \"Nord Stream sanctions\" --lang ru   articles with every word, any language
   parallax articles --json | jq .title       machine-readable output
@@ -121,7 +122,8 @@ struct ArticlesArgs {
     /// Only articles from this outlet (case-insensitive).
     #[arg(long, value_name = "NAME")]
     outlet: Option<String>,
-    /// At most this many articles.
+    /// At most this many articles [default: 50 in text, all with --json]; the list says how
+    /// many more there are.
     #[arg(long, value_name = "N")]
     limit: Option<usize>,
     /// Only articles published on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).

@@ -226,9 +226,11 @@ pub fn articles(
     let lang: Option<Lang> = crate::parse_lang(lang)?;
     let outlet = outlet.map(str::to_lowercase);
     let window = crate::ask::filter_of(&[], &[], since, until)?;
-    let limit = limit.unwrap_or(usize::MAX);
+    let budget = limit.is_none() && !global.json;
+    let limit = limit.unwrap_or(if global.json { usize::MAX } else { LISTED });
     let mut rows: Vec<Article> = Vec::new();
     let mut printed = 0usize;
+    let mut hidden = 0usize;
     let mut failure: Option<anyhow::Error> = None;
     store.scan(&mut |a| {
         let outside = |d: Option<parallax_model::PartialDate>| {
@@ -244,6 +246,11 @@ pub fn articles(
             return ControlFlow::Continue(());
         }
         if printed >= limit {
+            if budget {
+                // Counted for the "and N more" line of the default budget.
+                hidden += 1;
+                return ControlFlow::Continue(());
+            }
             return ControlFlow::Break(());
         }
         printed += 1;
@@ -265,6 +272,9 @@ pub fn articles(
     }
     if !global.json {
         print_table(&rows)?;
+        if hidden > 0 {
+            out(&format!("  … and {hidden} more articles (--limit N shows more)"))?;
+        }
         if rows.is_empty() {
             eprintln!(
                 "no articles{}",
@@ -278,6 +288,9 @@ pub fn articles(
     }
     Ok(ExitCode::SUCCESS)
 }
+
+/// Articles a text list shows when `--limit` is not given.
+const LISTED: usize = 50;
 
 /// Cuts `s` to at most `n` characters, marking the cut.
 pub fn clip(s: &str, n: usize) -> String {

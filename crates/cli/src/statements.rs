@@ -61,7 +61,8 @@ pub struct StatementsArgs {
     /// Only statements of at least this confidence: low (all), medium or high.
     #[arg(long, value_name = "LEVEL", default_value = "low")]
     confidence: Confidence,
-    /// At most this many statements.
+    /// At most this many statements [default: 50 in text, all with --json]; the list says when
+    /// more match.
     #[arg(long, value_name = "N")]
     limit: Option<usize>,
     /// Print N statements drawn at random from those the filters keep, each with its sentence.
@@ -78,7 +79,14 @@ pub fn run(global: &Global, args: &StatementsArgs) -> Result<ExitCode> {
     let story = args.story.as_deref().map(|s| crate::stories::resolve(&store, s)).transpose()?;
     let speaker = args.speaker.as_deref().map(fold);
     let entity = args.entity.as_deref().map(fold);
-    let limit = if args.sample.is_some() { usize::MAX } else { args.limit.unwrap_or(usize::MAX) };
+    let limit = match (args.sample, args.limit) {
+        (Some(_), _) => usize::MAX,
+        (None, Some(n)) => n,
+        (None, None) if global.json => usize::MAX,
+        (None, None) => LISTED,
+    };
+    // Set when one more statement than the budget matches: the text then says there are more.
+    let mut more = false;
     // Reservoir sampling (algorithm R) over the statements the filters keep.
     let mut rng = fastrand::Rng::with_seed(args.seed);
     let mut reservoir: Vec<(ArticleId, usize)> = vec![];
@@ -92,7 +100,7 @@ pub fn run(global: &Global, args: &StatementsArgs) -> Result<ExitCode> {
     })?;
     let mut shown = 0usize;
     for id in ids {
-        if shown >= limit {
+        if more {
             break;
         }
         if let Some(story) = &story {
@@ -111,7 +119,7 @@ pub fn run(global: &Global, args: &StatementsArgs) -> Result<ExitCode> {
         };
         let views = statement_views(&stored, &names);
         for (k, (x, v)) in stored.analysis.statements.statements.iter().zip(views).enumerate() {
-            if shown >= limit {
+            if more {
                 break;
             }
             if args.form.as_deref().is_some_and(|f| v["form"].as_str() != Some(f))
@@ -136,6 +144,10 @@ pub fn run(global: &Global, args: &StatementsArgs) -> Result<ExitCode> {
                     continue;
                 }
             }
+            if shown >= limit {
+                more = true;
+                break;
+            }
             shown += 1;
             if let Some(n) = args.sample {
                 let item = (id.clone(), k);
@@ -156,6 +168,9 @@ pub fn run(global: &Global, args: &StatementsArgs) -> Result<ExitCode> {
     if args.sample.is_some() {
         return print_sample(global, &store, reservoir);
     }
+    if more && !global.json {
+        out(&format!("… and more: the first {limit} are shown (--limit N shows more)"))?;
+    }
     if shown == 0 && !global.json {
         eprintln!(
             "no statements{}",
@@ -168,6 +183,9 @@ pub fn run(global: &Global, args: &StatementsArgs) -> Result<ExitCode> {
     }
     Ok(ExitCode::SUCCESS)
 }
+
+/// Statements a text list shows when `--limit` is not given.
+const LISTED: usize = 50;
 
 /// Which of an article's clusters are the entity a user named (by id, canonical name, or any name
 /// the corpus used for it).

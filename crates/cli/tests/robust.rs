@@ -301,3 +301,22 @@ fn a_large_jsonl_input_is_streamed_record_by_record() {
         assert!(reasons.contains("malformed JSON on line 5") && reasons.contains("UTF-8"));
     }
 }
+
+/// Lists keep to a budget in text (50 unless `--limit`) and say that more match; JSON gives all.
+#[test]
+fn text_lists_keep_to_a_budget_and_say_how_many_more() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("store");
+    let input = dir.path().join("dump.jsonl");
+    std::fs::write(&input, jsonl(60)).unwrap();
+    assert!(run(&data, &["ingest", "--quiet", input.to_str().unwrap()]).status.success());
+    let o = run(&data, &["articles"]);
+    let text = stdout(&o);
+    assert_eq!(text.lines().count(), 1 + 50 + 1, "header, 50 rows, the 'more' line: {text}");
+    assert!(text.contains("… and 10 more articles"), "{text}");
+    assert_eq!(stdout(&run(&data, &["articles", "--json"])).lines().count(), 60);
+    assert_eq!(stdout(&run(&data, &["articles", "--limit", "5"])).lines().count(), 1 + 5);
+    let statements = stdout(&run(&data, &["statements"]));
+    assert!(statements.contains("… and more: the first 50"), "{statements}");
+    assert!(!stdout(&run(&data, &["statements", "--limit", "100"])).contains("… and more"));
+}
