@@ -2204,7 +2204,7 @@ fn continuation(doc: &Doc, q: &Quote, out: &[Draft]) -> Option<Draft> {
     Some(d)
 }
 
-fn sentence_of(doc: &Doc, tok: usize) -> Option<usize> {
+pub(super) fn sentence_of(doc: &Doc, tok: usize) -> Option<usize> {
     // Sentences are token ranges in text order: a binary search.
     let k = doc.sent.partition_point(|&(_, b)| b <= tok);
     doc.sent.get(k).filter(|&&(a, b)| a <= tok && tok < b).map(|_| k)

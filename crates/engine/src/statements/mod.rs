@@ -634,10 +634,7 @@ impl<'a> Resolver<'a> {
         let doc = self.doc;
         let a = doc.toks.partition_point(|t| t.start < s.start);
         let b = doc.toks.partition_point(|t| t.start < s.end);
-        let sentence = {
-            let k = doc.sent.partition_point(|&(_, y)| y <= a);
-            doc.sent.get(k).filter(|&&(x, y)| x <= a && a < y).map(|_| k)
-        };
+        let sentence = attribution::sentence_of(doc, a);
         let Some(lex) = sentence.map(|k| doc.lex_of(k)) else { return false };
         let head = (a..b).find(|&i| {
             let w = doc.toks[i].lower.as_ref();
