@@ -142,3 +142,28 @@ fn a_one_line_item_is_an_article() {
     let a = article("uk_one_line_item.txt");
     assert_eq!(a.text.trim(), "Помер поет Остап Вербицький (3 лютого)");
 }
+
+#[test]
+fn english_lead_embedded_post_and_announced_list_stay_in_the_body() {
+    let a = article("en_lead_embed_list.txt");
+    // The lead and the standfirst between the title line and the body are the article's.
+    assert!(a.text.starts_with("Northbay Ferries will cancel"), "{}", a.text);
+    assert!(a.text.contains("Islanders say the decision leaves them"));
+    // An embedded post's date line does not end the body, nor date the article.
+    assert!(a.text.contains("The council will meet on Thursday"));
+    assert!(has(&a, FurnitureKind::DateLine, "(@mayafenn)"));
+    assert_eq!(a.published, None);
+    // A list the body announces with a colon is the body's.
+    assert!(a.text.contains("Carrow – Fenn, 17:45"));
+}
+
+#[test]
+fn russian_questions_with_one_paragraph_answers_stay_in_the_body() {
+    let a = article("ru_questions_answers.txt");
+    for part in
+        ["Когда дадут тепло?", "Жильцам советуют", "Тарифы на отопление", "Городские власти"]
+    {
+        assert!(a.text.contains(part), "{part} lost: {}", a.text);
+    }
+    assert!(!a.text.contains("Подписаться"), "the subscription button is furniture");
+}

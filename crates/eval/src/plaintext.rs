@@ -19,7 +19,7 @@
 use crate::{extract::tokens, Report};
 use crate::{require_dir, EvalError, EvalOptions};
 use parallax_model::{Content, Hints, InputFormat, RawDoc};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::time::Instant;
 
 /// One article: its language, title and body paragraphs.
@@ -118,6 +118,30 @@ fn compose(a: &Article, ads: bool) -> String {
     s
 }
 
+/// Where an article lost its words: the gold paragraphs before the first kept one ("head"),
+/// after the last kept one ("tail"), between kept ones ("inside"), or all of them ("all").
+fn lost_where(gold: &[String], kept: &[String]) -> &'static str {
+    let kept: HashSet<&str> = kept.iter().map(String::as_str).collect();
+    let is_kept: Vec<bool> = gold.iter().map(|p| kept.contains(p.as_str())).collect();
+    let Some(first) = is_kept.iter().position(|&k| k) else { return "all" };
+    let last = is_kept.iter().rposition(|&k| k).unwrap_or(first);
+    let words = |ps: &[String]| ps.iter().map(|p| tokens(p).len()).sum::<usize>();
+    let head = words(&gold[..first]);
+    let tail = words(&gold[last + 1..]);
+    let inside: usize =
+        (first..=last).filter(|&i| !is_kept[i]).map(|i| tokens(&gold[i]).len()).sum();
+    let max = head.max(tail).max(inside);
+    if max == 0 {
+        "reworded"
+    } else if max == head {
+        "head"
+    } else if max == tail {
+        "tail"
+    } else {
+        "inside"
+    }
+}
+
 /// The share of the gold words (as a multiset) found in `pred`.
 fn word_recall(gold: &str, pred: &str) -> f64 {
     let mut have: HashMap<&str, i64> = HashMap::new();
@@ -150,6 +174,8 @@ fn score(dataset: &str, articles: &[Article]) -> Report {
         let mut refused = 0usize;
         let mut worst: Vec<(f64, String)> = vec![];
         let mut untitled: Vec<String> = vec![];
+        let mut where_lost: std::collections::BTreeMap<&str, usize> = Default::default();
+        let tag = if ads { "ads" } else { "clean" };
         for a in articles {
             let text = compose(a, ads);
             let raw = RawDoc {
@@ -167,6 +193,8 @@ fn score(dataset: &str, articles: &[Article]) -> Report {
                     if r < 0.9 {
                         lost += 1;
                         worst.push((r, a.source.clone()));
+                        *where_lost.entry(lost_where(&a.paragraphs, &x.paragraphs)).or_default() +=
+                            1;
                     }
                     if x.title.as_deref() == Some(a.title.as_str()) {
                         titled += 1;
@@ -185,7 +213,7 @@ fn score(dataset: &str, articles: &[Article]) -> Report {
             }
         }
         let n = articles.len().max(1) as f64;
-        let tag = if ads { "ads" } else { "clean" };
+        report.notes.push(format!("{tag}: where the lost words were: {where_lost:?}"));
         report
             .metric(&format!("lost_share_{tag}"), lost as f64 / n)
             .metric(&format!("title_found_{tag}"), titled as f64 / n);

@@ -8,10 +8,13 @@
 //! 1. Each line is classified on its own: sentence-like prose, a headline-like line (several
 //!    words, no closing period), or one of the furniture shapes (a date line, a credit, a hashtag
 //!    line, an interface label from a multilingual lexicon, a notice, debris).
-//! 2. Prose lines form runs. The article body is the run with the most text, extended across
-//!    subheadings and in-article captions to neighbouring runs that belong to it: runs of two or
-//!    more paragraphs, or a final short run whose vocabulary overlaps the body's (a teaser for
-//!    another story does not).
+//! 2. Prose lines form runs (an advertising slot between two paragraphs does not split one). The
+//!    article body is the run with the most text, extended across subheadings, list items,
+//!    in-article captions, date lines and separators to neighbouring runs that belong to it: runs
+//!    of two or more paragraphs, a short run whose vocabulary overlaps the body's (a teaser for
+//!    another story does not), one-paragraph sections on the way to such a run, and a list the
+//!    body announces with a colon. When the page opens with a title line, everything between it
+//!    and the body that reads as text is the article's lead.
 //! 3. Lines before the body give the title (the first headline-like line, or one printed twice),
 //!    standfirst, labels and date lines; lines after it give the author box and bio, teasers,
 //!    buttons and notices. Everything that is not body is kept as [`Furniture`] with its kind.
@@ -99,6 +102,10 @@ pub fn extract(page: &str) -> PlainDoc {
             Class::Prose | Class::Headline | Class::Short => {
                 doc.paragraphs.push(strip_bullet(&line.text).to_string())
             }
+            // A date line inside the body dates an embedded post or an update, not the article.
+            Class::Furniture(FurnitureKind::DateLine) => doc
+                .furniture
+                .push(Furniture { kind: FurnitureKind::DateLine, text: line.text.clone() }),
             Class::Furniture(kind) => push_furniture(&mut doc, kind, &line.text),
             Class::Title | Class::Blank => {}
         }
@@ -551,6 +558,8 @@ fn runs(lines: &[Line]) -> Vec<Run> {
                 r.chars += l.text.len();
             }
             Class::Blank => {}
+            // An advertising slot sits between two paragraphs of one run.
+            Class::Furniture(FurnitureKind::Button) if lexicon::is_interstitial(&l.text) => {}
             _ => out.extend(current.take()),
         }
     }
@@ -566,40 +575,138 @@ fn body_range(lines: &[Line]) -> Option<(usize, usize)> {
         lines[from..r.end].iter().map(|l| l.text.as_str()).collect::<Vec<_>>()
     };
     let mut vocab = vocabulary(texts(&runs[main], runs[main].start).into_iter());
-    // A neighbouring run joins the body when nothing but a subheading, captions or credits stand
-    // between them, and it is either substantial (two paragraphs or more) or about the same
-    // things as the body (a teaser for another story is not).
-    let joins = |run: &Run, gap: &[Line], vocab: &mut HashSet<String>| -> bool {
-        let Some(headings) = bridgeable(gap) else {
+    // A neighbouring run joins the body when nothing but subheadings, list items, captions,
+    // credits, date lines or advertising slots stand between them, and it is either substantial
+    // (two paragraphs or more) or about the same things as the body (a teaser for another story
+    // is not). A list the body announces with a colon is the body's, whatever follows it.
+    let joins = |run: &Run, gap: (usize, usize), vocab: &mut HashSet<String>| -> bool {
+        let Some(headings) = bridgeable(&lines[gap.0..gap.1]) else {
             return false;
         };
         let words = vocabulary(texts(run, run.start).into_iter());
-        // Several short lines in a row are a list or a run of subheadings inside the article
-        // when the text after them is about the same things as the body; a block of teasers for
-        // other stories is not.
-        let ok = match headings {
-            0 => true,
-            1 => run.paragraphs >= 2 || overlap(&words, vocab) >= 0.3,
-            _ => overlap(&words, vocab) >= 0.3,
-        };
+        let ok = headings == 0
+            || run.paragraphs >= 2
+            || overlap(&words, vocab) >= 0.3
+            || announces_list(lines, gap.0);
         if ok {
             vocab.extend(words);
         }
         ok
     };
+    // A one-paragraph section under a subheading whose words the body has not used yet (an
+    // answer under a question, a short section) still belongs to the article when a section
+    // after it joins: the walk may step over up to `STEP_OVER` such runs.
+    let reach = |from: usize, forward: bool, vocab: &mut HashSet<String>| -> Option<usize> {
+        let next = |i: usize| if forward { i.checked_add(1) } else { i.checked_sub(1) };
+        let gap = |a: usize, b: usize| {
+            if a < b {
+                (runs[a].end, runs[b].start)
+            } else {
+                (runs[b].end, runs[a].start)
+            }
+        };
+        let mut prev = from;
+        let mut over = vec![];
+        for _ in 0..=STEP_OVER {
+            let j = next(prev).filter(|&j| j < runs.len())?;
+            if joins(&runs[j], gap(prev, j), vocab) {
+                for o in over {
+                    let run: &Run = &runs[o];
+                    vocab.extend(vocabulary(texts(run, run.start).into_iter()));
+                }
+                return Some(j);
+            }
+            let (g0, g1) = gap(prev, j);
+            if runs[j].paragraphs != 1 || bridgeable(&lines[g0..g1]).is_none() {
+                return None;
+            }
+            over.push(j);
+            prev = j;
+        }
+        None
+    };
     let (mut first, mut last) = (main, main);
-    while last + 1 < runs.len()
-        && joins(&runs[last + 1], &lines[runs[last].end..runs[last + 1].start], &mut vocab)
-    {
-        last += 1;
+    while let Some(j) = reach(last, true, &mut vocab) {
+        last = j;
     }
-    while first > 0
-        && joins(&runs[first - 1], &lines[runs[first - 1].end..runs[first].start], &mut vocab)
-    {
-        first -= 1;
+    while let Some(j) = reach(first, false, &mut vocab) {
+        first = j;
     }
-    Some((runs[first].start, runs[last].end))
+    let end = list_end(lines, runs[last].end);
+    Some((after_title(lines, runs[first].start), end))
 }
+
+/// How many one-paragraph runs the body's walk may step over to reach a run that joins.
+const STEP_OVER: usize = 3;
+
+/// Whether the last line before the gap starting at `gap` (the body's last line) or the gap's
+/// first line ends in a colon: "Here is how to sign up:", "Tour dates:" announce the list that
+/// follows.
+fn announces_list(lines: &[Line], gap: usize) -> bool {
+    let before = lines[..gap].iter().rev().find(|l| l.class != Class::Blank);
+    let first = lines[gap..].iter().find(|l| l.class != Class::Blank);
+    [before, first].into_iter().flatten().any(|l| l.text.trim_end().ends_with(':'))
+}
+
+/// Where a list the body announces ends: after the body's last line ending in a colon (or a
+/// short line ending in one right after the body: "Tour dates:"), the list items (short and headline-shaped lines, with captions, credits and date lines among them)
+/// that follow belong to the article. The list ends at prose, at other furniture, or at the end.
+fn list_end(lines: &[Line], end: usize) -> usize {
+    let colon = |l: &Line| l.text.trim_end().ends_with(':');
+    let last = lines[..end].iter().rev().find(|l| l.class != Class::Blank);
+    let next = lines[end..].iter().find(|l| l.class != Class::Blank);
+    let announced = last.is_some_and(colon)
+        || next.is_some_and(|l| matches!(l.class, Class::Short | Class::Headline) && colon(l));
+    if !announced {
+        return end;
+    }
+    let mut out = end;
+    for (i, l) in lines.iter().enumerate().skip(end) {
+        match l.class {
+            Class::Blank => {}
+            Class::Headline | Class::Short => out = i + 1,
+            _ if bridgeable(std::slice::from_ref(l)).is_some() => {}
+            _ => break,
+        }
+    }
+    out
+}
+
+/// Where the body starts when the page opens with a title line: "title, blank line, paragraphs"
+/// is the shape a person gives an article saved as text, so the prose and the standfirst between
+/// the title and the body's main run are the article's lead, not page furniture. The walk back
+/// from the body passes captions, credits, date lines and advertising slots, and stops at
+/// anything else (a label, a button, a byline, a short line) or at a repeat of the title.
+fn after_title(lines: &[Line], start: usize) -> usize {
+    let Some(title) = lines[..start].iter().position(|l| l.class == Class::Title) else {
+        return start;
+    };
+    let mut from = start;
+    for i in (title + 1..start).rev() {
+        let l = &lines[i];
+        match l.class {
+            Class::Blank
+            | Class::Furniture(
+                FurnitureKind::Caption | FurnitureKind::Credit | FurnitureKind::DateLine,
+            ) => {}
+            Class::Furniture(FurnitureKind::Button) if lexicon::is_interstitial(&l.text) => {}
+            Class::Prose => from = i,
+            Class::Headline
+                if word_count(&l.text) >= STANDFIRST_WORDS
+                    && byline(&l.text).is_none()
+                    && l.text != lines[title].text =>
+            {
+                from = i
+            }
+            _ => break,
+        }
+    }
+    from
+}
+
+/// A headline-shaped line after the title this long is a standfirst (a sentence summing up the
+/// article), not a section label or a kicker.
+const STANDFIRST_WORDS: usize = 6;
 
 /// A gap between runs that may sit inside one article: subheadings and list items (headline-like
 /// or short lines), in-article captions, credits, teaser links and advertising slots. Returns how
@@ -612,8 +719,15 @@ fn bridgeable(gap: &[Line]) -> Option<usize> {
             Class::Blank => {}
             Class::Furniture(FurnitureKind::Button) if lexicon::is_interstitial(&l.text) => {}
             Class::Headline | Class::Short => headings += 1,
+            // Date lines inside an article date an embedded post ("— Ann Lee (@annlee) May 2,
+            // 2025"), a video or a live update ("4:14 p.m."); separators ("___", "* * *") part
+            // a live blog's entries.
             Class::Furniture(
-                FurnitureKind::Caption | FurnitureKind::Credit | FurnitureKind::Teaser,
+                FurnitureKind::Caption
+                | FurnitureKind::Credit
+                | FurnitureKind::Teaser
+                | FurnitureKind::DateLine
+                | FurnitureKind::Debris,
             ) => {}
             _ => return None,
         }
