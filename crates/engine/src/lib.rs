@@ -30,6 +30,7 @@ pub mod entities;
 pub mod extract;
 pub mod kb;
 pub mod lang;
+pub mod morph;
 pub mod quantities;
 pub mod read;
 pub mod search;

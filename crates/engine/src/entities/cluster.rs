@@ -213,7 +213,9 @@ impl Builder<'_> {
                 }
             }
             if let Some(best) = names::base_form(counts) {
-                c.name = best.to_string();
+                // The nominative, also when the article only used other cases.
+                c.name = names::lemma_name(best, c.kind == EntityType::Person)
+                    .unwrap_or_else(|| best.to_string());
             }
         }
         DocEntities { mentions, clusters: self.clusters, descriptors: vec![] }

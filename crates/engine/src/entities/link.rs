@@ -220,7 +220,10 @@ fn canonical(e: &EntityRecord, cluster: &Cluster, article: &Article) -> String {
     }
     let cyrillic: Vec<(&str, usize)> = e.names.iter().map(|n| (n.name.as_str(), n.count)).collect();
     let base = names::base_form(cyrillic).unwrap_or(cluster.name.as_str());
-    if e.kind == EntityType::Person {
+    let person = e.kind == EntityType::Person;
+    let lemma = names::lemma_name(base, person);
+    let base = lemma.as_deref().unwrap_or(base);
+    if person {
         translit::person_to_latin(base, article.language)
     } else {
         translit::to_latin(base, article.language)
