@@ -15,7 +15,8 @@ pub struct EntitiesArgs {
     /// Only this type: person, organization, country, place, event, equipment, other.
     #[arg(long = "type", value_name = "TYPE")]
     kind: Option<String>,
-    /// Only entities whose canonical name or one of whose names contains this (case-insensitive).
+    /// Only entities so named, in any script and grammatical case ("lavrov" finds "Сергея
+    /// Лаврова"), or whose names contain this (case-insensitive).
     #[arg(long, value_name = "TEXT")]
     name: Option<String>,
     /// At most this many entities, most mentioned first [default: 50 in text, all with --json];
@@ -41,7 +42,7 @@ pub fn entity_view(e: &EntityRecord, articles: &[String]) -> Value {
 
 pub fn run(global: &Global, args: &EntitiesArgs) -> Result<ExitCode> {
     let store = open(global)?;
-    let needle = args.name.as_deref().map(str::to_lowercase);
+    let needle = args.name.as_deref();
     let budget = args.limit.is_none() && !global.json;
     let limit = args.limit.unwrap_or(if global.json { usize::MAX } else { LISTED });
     let mut rows: Vec<EntityRecord> = vec![];
@@ -52,10 +53,10 @@ pub fn run(global: &Global, args: &EntitiesArgs) -> Result<ExitCode> {
         if args.kind.as_deref().is_some_and(|k| k != e.kind.as_str()) {
             return ControlFlow::Continue(());
         }
-        if let Some(n) = &needle {
-            let hit = e.canonical.to_lowercase().contains(n)
-                || e.names.iter().any(|x| x.name.to_lowercase().contains(n));
-            if !hit {
+        if let Some(n) = needle {
+            let names = std::iter::once(e.canonical.as_str())
+                .chain(e.names.iter().map(|x| x.name.as_str()));
+            if !parallax_engine::entities::names::matches_query(n, names) {
                 return ControlFlow::Continue(());
             }
         }
@@ -79,10 +80,23 @@ pub fn run(global: &Global, args: &EntitiesArgs) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     if rows.is_empty() {
-        eprintln!(
-            "{}",
-            if any { "no entities match" } else { "no entities (ingest some articles first)" }
-        );
+        let what = match (args.name.as_deref(), args.kind.as_deref()) {
+            (Some(n), Some(k)) => format!(
+                " the name \"{}\" (in any script or grammatical case) of type {}",
+                crate::safe(n),
+                crate::safe(k)
+            ),
+            (Some(n), None) => {
+                format!(" the name \"{}\" in any script or grammatical case", crate::safe(n))
+            }
+            (None, Some(k)) => format!(" the type {}", crate::safe(k)),
+            (None, None) => String::new(),
+        };
+        if any {
+            eprintln!("no entities match{what}");
+        } else {
+            eprintln!("no entities (ingest some articles first)");
+        }
         return Ok(ExitCode::SUCCESS);
     }
     out(&format!(

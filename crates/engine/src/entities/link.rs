@@ -343,8 +343,8 @@ mod tests {
         store.put_batch_linked(std::slice::from_ref(&d), &EngineLinker).unwrap();
         assert_eq!(
             canonical_of(&store, &d, 0),
-            "Ramona Teraskesa",
-            "no nominative seen: the form as written"
+            "Ramon Teraskes",
+            "no nominative seen: the nominative, from the agreement of the name's words"
         );
     }
 

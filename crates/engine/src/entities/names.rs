@@ -478,6 +478,27 @@ fn surname_nominative(word: &str, gender: Gender, c: u8) -> Option<String> {
     None
 }
 
+/// Whether a user's search `query` names an entity known by `names` (its canonical name and the
+/// forms the corpus used): case-insensitively contained in one of them, or every word of the
+/// query starting a word of one name once case endings are stripped and the spelling is reduced
+/// to its cross-script skeleton — "lavrov" finds "Сергея Лаврова", "Zelenskyy" and "Владимир
+/// Зеленский" find "Владимира Зеленского".
+pub fn matches_query<'a>(query: &str, names: impl IntoIterator<Item = &'a str>) -> bool {
+    let q = query.trim().to_lowercase();
+    if q.is_empty() {
+        return true;
+    }
+    let key = |w: &str| crate::entities::translit::skeleton(&stem(w));
+    let wanted: Vec<String> = q.split_whitespace().map(key).filter(|k| !k.is_empty()).collect();
+    names.into_iter().any(|name| {
+        if name.to_lowercase().contains(&q) {
+            return true;
+        }
+        let have: Vec<String> = name.split_whitespace().map(key).collect();
+        !wanted.is_empty() && wanted.iter().all(|w| have.iter().any(|h| h.starts_with(w.as_str())))
+    })
+}
+
 #[cfg(test)]
 mod tests {
 
@@ -552,6 +573,18 @@ mod tests {
         // Nor does a rarer given name the dictionary knows with a surname that does not decline:
         // the limit of this method, where the corpus's other forms have to give the nominative.
         assert_eq!(lemma("Николаса Мадуро"), "Николаса Мадуро");
+    }
+
+    #[test]
+    fn a_search_finds_a_name_in_any_script_and_case() {
+        let names = ["Sergei Lavrov", "Сергея Лаврова", "Владимира Зеленского"];
+        for q in ["lavrov", "Лаврову", "Zelenskyy", "Владимир Зеленский", "sergey lavrov"]
+        {
+            assert!(matches_query(q, names), "{q}");
+        }
+        for q in ["Lavrova Anna", "Zaluzhny", "Володимир Бондар"] {
+            assert!(!matches_query(q, names), "{q}");
+        }
     }
 
     #[test]
