@@ -1,18 +1,19 @@
 //! Morphology of names from a maintained dictionary.
 //!
-//! Russian and Ukrainian decline names: Путин, Путина, Путину, Путиным; Владимир, Владимира. The
-//! Russian forms come from the OpenCorpora dictionary (as packaged for pymorphy on PyPI,
+//! Russian and Ukrainian decline names: Смирнов, Смирнова, Смирнову, Смирновым; Владимир,
+//! Владимира. The Russian forms come from the OpenCorpora dictionary (as packaged for pymorphy on
+//! PyPI,
 //! `pymorphy3-dicts-ru`; data CC BY-SA 3.0): every singular form of its given names, surnames,
 //! patronymics, places and organisations (271,905 forms of 55,299 lemmas), compiled by
 //! `scripts/morph/build.sh` into an [`fst`] map that is read in place (`data/morph/`). A form's
 //! readings give its lemma, class, gender and the set of cases it can stand in; a name's words
-//! agree in gender and case ("Сергея Лаврова": both masculine genitive), which is how
+//! agree in gender and case ("Сергея Петрова": both masculine genitive), which is how
 //! [`crate::entities::names::lemma_name`] picks among readings and declines the words the
 //! dictionary does not know.
 //!
 //! Ukrainian: the only Ukrainian dictionary on PyPI that is not GPL (`pymorphy2-dicts-uk`, VESUM
-//! 2016, CC BY-SA) carries no name classes (a surname reads as an adjective: "лаврова" →
-//! "лавровий"), so Ukrainian names go by the paradigms in `entities::names` alone.
+//! 2016, CC BY-SA) carries no name classes (a surname reads as a possessive adjective), so
+//! Ukrainian names go by the paradigms in `entities::names` alone.
 
 use std::sync::LazyLock;
 
@@ -29,7 +30,7 @@ pub enum NameClass {
 /// Grammatical gender of a reading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Gender {
-    /// None, or common to both (many surnames ending in a vowel: Мадуро, Шевченко).
+    /// None, or common to both (many surnames ending in a vowel: Феррейро, Шевченко).
     Common,
     Masculine,
     Feminine,
@@ -119,7 +120,7 @@ mod tests {
 
     #[test]
     fn oblique_forms_of_names_give_their_lemma() {
-        assert_eq!(lemmas("Путиным"), ["путин"]);
+        assert_eq!(lemmas("Смирновым"), ["смирнов"]);
         assert_eq!(lemmas("Владимира"), ["владимир"]);
         assert_eq!(lemmas("Москвой"), ["москва"]);
         assert_eq!(lemmas("Венесуэлы"), ["венесуэла"]);
@@ -132,12 +133,12 @@ mod tests {
         assert_eq!(r[0].class, NameClass::Given);
         assert_eq!(r[0].gender, Gender::Masculine);
         assert_eq!(r[0].cases, case::GEN | case::ACC);
-        // "Лаврова" is Лавров in the genitive or accusative, and Лаврова in the nominative.
-        let r = ru_name_readings("Лаврова");
-        assert!(r.iter().any(|r| r.lemma == "лавров" && r.gender == Gender::Masculine));
-        assert!(r.iter().any(|r| r.lemma == "лаврова" && r.cases & case::NOM != 0));
+        // "Петрова" is Петров in the genitive or accusative, and Петрова in the nominative.
+        let r = ru_name_readings("Петрова");
+        assert!(r.iter().any(|r| r.lemma == "петров" && r.gender == Gender::Masculine));
+        assert!(r.iter().any(|r| r.lemma == "петрова" && r.cases & case::NOM != 0));
         assert!(r.iter().all(|r| r.class == NameClass::Surname));
         // A feminine surname's lemma is feminine.
-        assert_eq!(lemmas("Лавровой"), ["лаврова"]);
+        assert_eq!(lemmas("Петровой"), ["петрова"]);
     }
 }

@@ -571,10 +571,8 @@ fn runs(lines: &[Line]) -> Vec<Run> {
 fn body_range(lines: &[Line]) -> Option<(usize, usize)> {
     let runs = runs(lines);
     let main = (0..runs.len()).max_by_key(|&i| runs[i].chars)?;
-    let texts = |r: &Run, from: usize| {
-        lines[from..r.end].iter().map(|l| l.text.as_str()).collect::<Vec<_>>()
-    };
-    let mut vocab = vocabulary(texts(&runs[main], runs[main].start).into_iter());
+    let texts = |r: &Run| lines[r.start..r.end].iter().map(|l| l.text.as_str());
+    let mut vocab = vocabulary(texts(&runs[main]));
     // A neighbouring run joins the body when nothing but subheadings, list items, captions,
     // credits, date lines or advertising slots stand between them, and it is either substantial
     // (two paragraphs or more) or about the same things as the body (a teaser for another story
@@ -583,7 +581,7 @@ fn body_range(lines: &[Line]) -> Option<(usize, usize)> {
         let Some(headings) = bridgeable(&lines[gap.0..gap.1]) else {
             return false;
         };
-        let words = vocabulary(texts(run, run.start).into_iter());
+        let words = vocabulary(texts(run));
         let ok = headings == 0
             || run.paragraphs >= 2
             || overlap(&words, vocab) >= 0.3
@@ -611,8 +609,7 @@ fn body_range(lines: &[Line]) -> Option<(usize, usize)> {
             let j = next(prev).filter(|&j| j < runs.len())?;
             if joins(&runs[j], gap(prev, j), vocab) {
                 for o in over {
-                    let run: &Run = &runs[o];
-                    vocab.extend(vocabulary(texts(run, run.start).into_iter()));
+                    vocab.extend(vocabulary(texts(&runs[o])));
                 }
                 return Some(j);
             }
@@ -649,15 +646,11 @@ fn announces_list(lines: &[Line], gap: usize) -> bool {
 }
 
 /// Where a list the body announces ends: after the body's last line ending in a colon (or a
-/// short line ending in one right after the body: "Tour dates:"), the list items (short and headline-shaped lines, with captions, credits and date lines among them)
-/// that follow belong to the article. The list ends at prose, at other furniture, or at the end.
+/// short line ending in one right after the body: "Tour dates:"), the list items that follow
+/// (short and headline-shaped lines, with captions, credits and date lines among them) belong to
+/// the article. The list ends at prose, at other furniture, or at the end.
 fn list_end(lines: &[Line], end: usize) -> usize {
-    let colon = |l: &Line| l.text.trim_end().ends_with(':');
-    let last = lines[..end].iter().rev().find(|l| l.class != Class::Blank);
-    let next = lines[end..].iter().find(|l| l.class != Class::Blank);
-    let announced = last.is_some_and(colon)
-        || next.is_some_and(|l| matches!(l.class, Class::Short | Class::Headline) && colon(l));
-    if !announced {
+    if !announces_list(lines, end) {
         return end;
     }
     let mut out = end;
