@@ -75,6 +75,10 @@ pub struct EvalArgs {
     /// The shared folder holding data/, gold/ and corpus/ [default: ../shared, found upwards].
     #[arg(long, env = "PARALLAX_SHARED", value_name = "DIR")]
     shared: Option<PathBuf>,
+    /// stories: ingest every article with its publication date removed (as a folder of undated
+    /// plain-text files would be), reported as dataset "<name> (no dates)".
+    #[arg(long)]
+    no_dates: bool,
     /// Print every note (failures, worst items), not just the first twenty.
     #[arg(long, short)]
     verbose: bool,
@@ -109,7 +113,11 @@ pub fn run(global: &Global, args: &EvalArgs) -> Result<ExitCode> {
         dataset: args.dataset.clone(),
         path: args.path.clone(),
         limit: args.limit,
+        no_dates: args.no_dates,
     };
+    if args.no_dates && args.task != "stories" {
+        return Err(crate::usage("--no-dates applies to eval stories only"));
+    }
     let reports = match args.task.as_str() {
         "seeds" => parallax_eval::seeds::run(&opts)?,
         "extract" => parallax_eval::extract::run(&opts)?,

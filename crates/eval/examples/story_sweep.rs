@@ -3,9 +3,9 @@
 //!
 //! `cargo run --release -p parallax-eval --example story_sweep -- threshold=0.2,0.25,0.3 [dataset]`
 //! varies one parameter (threshold, short, merge, window, decay, term, cross, entity, number,
-//! date, event);
+//! date, event, place);
 //! with no argument, the defaults alone. `SWEEP_BASE="window=60,decay=0.2"` changes the base
-//! configuration the sweep starts from.
+//! configuration the sweep starts from; `SWEEP_NO_DATES=1` removes the publication dates.
 
 use parallax_engine::stories::Config;
 use parallax_eval::{locate_shared, stories, EvalOptions};
@@ -45,7 +45,9 @@ fn main() {
         std::process::exit(2);
     };
     let dataset = args.get(1).cloned();
-    let opts = EvalOptions { shared, dataset: dataset.clone(), ..Default::default() };
+    // SWEEP_NO_DATES=1 ingests without publication dates (eval stories --no-dates).
+    let no_dates = std::env::var_os("SWEEP_NO_DATES").is_some();
+    let opts = EvalOptions { shared, dataset: dataset.clone(), no_dates, ..Default::default() };
     let mut all = vec![];
     if opts.wants("bsnlp") {
         all.push(stories::bsnlp(&opts, &configs).unwrap_or_default());
@@ -88,6 +90,7 @@ fn set(c: &mut Config, name: &str, x: f32) -> bool {
         "number" => c.channel_weights[3] = x,
         "date" => c.channel_weights[4] = x,
         "event" => c.event_floor = x,
+        "place" => c.place_factor = x,
         _ => return false,
     }
     true

@@ -69,6 +69,9 @@ pub struct EvalOptions {
     pub path: Option<PathBuf>,
     /// Score at most this many items per dataset (quick runs).
     pub limit: Option<usize>,
+    /// `stories`: ingest every article without its publication date (an archive of undated
+    /// plain-text files), to measure how stories hold without the time window.
+    pub no_dates: bool,
 }
 
 impl EvalOptions {

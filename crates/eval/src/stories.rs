@@ -12,7 +12,9 @@
 //!   over articles), and `language_split_rate`: among topics with articles in both languages,
 //!   the share whose Russian articles and Ukrainian articles are mostly in different stories
 //!   (the story holding most of the topic's Russian articles is not the one holding most of its
-//!   Ukrainian ones).
+//!   Ukrainian ones), cluster purity, the largest story and how many stories mix topics.
+//!   `--no-dates` ingests the same stream with every publication date removed (an archive of
+//!   undated plain-text files): stories must then hold together on content alone.
 //! - `itn-corpus`: the en, ru and uk blurbs of Wikipedia's "In the news", each a one-sentence
 //!   article (HTML stripped) published at its timestamp, in time order. A pair of blurbs within
 //!   seven days of each other is positive in the gold when both have a subject (Wikidata id) in
@@ -100,6 +102,25 @@ pub fn raw_doc(
     }
 }
 
+/// With `no_dates`, removes every document's publication date (the gold side keeps its time):
+/// the stream an archive of undated plain-text files would make.
+pub fn undate(docs: &mut [Doc], no_dates: bool) {
+    if no_dates {
+        for d in docs {
+            d.raw.hints.published = None;
+        }
+    }
+}
+
+/// A dataset's report name, marked when the dates were removed.
+fn dataset_name(name: &str, no_dates: bool) -> String {
+    if no_dates {
+        format!("{name} (no dates)")
+    } else {
+        name.to_string()
+    }
+}
+
 /// Runs extraction and analysis on every document in parallel; a document whose body the
 /// extractor rejects is analysed as it stands (each of its lines a paragraph).
 pub fn process_all(docs: &[Doc]) -> Vec<Ingested> {
@@ -181,6 +202,27 @@ pub fn bcubed(gold: &[&str], pred: &[Option<StoryId>]) -> (f64, f64) {
         r += common / by_gold.get(g).copied().unwrap_or(1) as f64;
     }
     (p / n as f64, r / n as f64)
+}
+
+/// Cluster purity (the share of items whose story's most common gold group is their own), the
+/// size of the largest story, and how many stories hold items of two or more gold groups.
+pub fn purity(gold: &[&str], pred: &[Option<StoryId>]) -> (f64, usize, usize) {
+    let mut by_story: HashMap<&StoryId, HashMap<&str, usize>> = HashMap::new();
+    let mut alone = 0;
+    for (g, p) in gold.iter().zip(pred) {
+        match p {
+            Some(p) => *by_story.entry(p).or_default().entry(g).or_default() += 1,
+            None => alone += 1,
+        }
+    }
+    let n = gold.len().min(pred.len());
+    if n == 0 {
+        return (0.0, 0, 0);
+    }
+    let majority: usize = by_story.values().map(|m| m.values().max().copied().unwrap_or(0)).sum();
+    let largest = by_story.values().map(|m| m.values().sum::<usize>()).max().unwrap_or(0);
+    let mixed = by_story.values().filter(|m| m.len() > 1).count();
+    ((majority + alone) as f64 / n as f64, largest, mixed)
 }
 
 /// The share of gold groups with members in two languages whose languages mostly sit in
@@ -421,7 +463,8 @@ pub fn bsnlp(opts: &EvalOptions, configs: &[Config]) -> Result<Vec<Report>, Eval
     let root = opts.dataset_dir("bsnlp");
     require_dir("bsnlp", &root)?;
     let started = Instant::now();
-    let docs = bsnlp_docs(&root, opts.limit)?;
+    let mut docs = bsnlp_docs(&root, opts.limit)?;
+    undate(&mut docs, opts.no_dates);
     let processed = process_all(&docs);
     let prep = started.elapsed().as_secs_f64();
     let gold: Vec<&str> = docs.iter().map(|d| d.gold.as_str()).collect();
@@ -429,15 +472,19 @@ pub fn bsnlp(opts: &EvalOptions, configs: &[Config]) -> Result<Vec<Report>, Eval
     let mut out = vec![];
     for config in configs {
         let a = assign_all(&processed, config);
-        let mut report = Report::new("stories", "bsnlp");
+        let mut report = Report::new("stories", &dataset_name("bsnlp", opts.no_dates));
         report.n = docs.len();
         let (p, r) = bcubed(&gold, &a.stories);
         let (split, groups) = language_split(&gold, &langs, &a.stories);
+        let (pure, largest, mixed) = purity(&gold, &a.stories);
         report
             .metric("bcubed_precision", p)
             .metric("bcubed_recall", r)
             .metric("bcubed_f1", crate::f1(p, r))
             .metric("language_split_rate", split)
+            .metric("purity", pure)
+            .metric("largest_story", largest as f64)
+            .metric("mixed_stories", mixed as f64)
             .metric("docs_per_second", rate(docs.len(), a.seconds))
             .metric("peak_rss_mb", peak_rss_mb());
         report.notes.push(format!(
@@ -534,7 +581,8 @@ pub fn itn(opts: &EvalOptions, configs: &[Config]) -> Result<Vec<Report>, EvalEr
     let dir = opts.dataset_dir("itn-corpus");
     require_dir("itn-corpus", &dir)?;
     let started = Instant::now();
-    let docs = itn_docs(&dir, opts.limit)?;
+    let mut docs = itn_docs(&dir, opts.limit)?;
+    undate(&mut docs, opts.no_dates);
     let processed = process_all(&docs);
     let prep = started.elapsed().as_secs_f64();
     let gold: Vec<&str> = docs.iter().map(|d| d.gold.as_str()).collect();
@@ -554,7 +602,7 @@ pub fn itn(opts: &EvalOptions, configs: &[Config]) -> Result<Vec<Report>, EvalEr
     let mut out = vec![];
     for config in configs {
         let a = assign_all(&processed, config);
-        let mut report = Report::new("stories", "itn-corpus");
+        let mut report = Report::new("stories", &dataset_name("itn-corpus", opts.no_dates));
         report.n = docs.len();
         let week = 7 * 86_400;
         let shares = |i: usize, j: usize| subjects[i].iter().any(|s| subjects[j].contains(s));
@@ -725,7 +773,8 @@ pub fn ruwa(opts: &EvalOptions, configs: &[Config]) -> Result<Vec<Report>, EvalE
     let dir = opts.dataset_dir("ruwa-russia-ukraine-war-news");
     require_dir("ruwa-russia-ukraine-war-news", &dir)?;
     let started = Instant::now();
-    let docs = ruwa_docs(&dir, opts.limit)?;
+    let mut docs = ruwa_docs(&dir, opts.limit)?;
+    undate(&mut docs, opts.no_dates);
     let processed = process_all(&docs);
     let prep = started.elapsed().as_secs_f64();
     let gold: Vec<&str> = docs.iter().map(|d| d.gold.as_str()).collect();
@@ -733,7 +782,8 @@ pub fn ruwa(opts: &EvalOptions, configs: &[Config]) -> Result<Vec<Report>, EvalE
     let mut out = vec![];
     for config in configs {
         let a = assign_all(&processed, config);
-        let mut report = Report::new("stories", "ruwa-russia-ukraine-war-news");
+        let mut report =
+            Report::new("stories", &dataset_name("ruwa-russia-ukraine-war-news", opts.no_dates));
         report.n = docs.len();
         let (p, r) = bcubed(&gold, &a.stories);
         report
@@ -769,6 +819,16 @@ mod tests {
         // precision: a1 a2 → 1, a3 → 1/3, b1 b2 → 2/3; recall: a1 a2 → 2/3, a3 → 1/3, b → 1
         assert!((p - (1.0 + 1.0 + 1.0 / 3.0 + 2.0 / 3.0 + 2.0 / 3.0) / 5.0).abs() < 1e-9);
         assert!((r - (2.0 / 3.0 + 2.0 / 3.0 + 1.0 / 3.0 + 1.0 + 1.0) / 5.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn purity_of_a_known_clustering() {
+        let gold = ["a", "a", "a", "b", "b"];
+        let pred = [s("1"), s("1"), s("2"), s("2"), None];
+        let (p, largest, mixed) = purity(&gold, &pred);
+        // story 1: a a (2 of 2); story 2: a b (1 of 2); the unassigned b is its own
+        assert!((p - 4.0 / 5.0).abs() < 1e-9, "{p}");
+        assert_eq!((largest, mixed), (2, 1));
     }
 
     #[test]

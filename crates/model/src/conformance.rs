@@ -142,6 +142,7 @@ impl crate::StoryAssigner for KeyAssigner {
                     copies: 0,
                     first_day: None,
                     last_day: None,
+                    text_days: None,
                     languages: vec![],
                     centroid: vec![],
                 };

@@ -93,6 +93,10 @@ pub struct StoryProfile {
     /// The day numbers of the earliest and latest dated member.
     pub first_day: Option<i32>,
     pub last_day: Option<i32>,
+    /// The earliest and latest of the days its undated members' texts write (see the engine's
+    /// `Features::text_day`): where an undated story stands in time. Never part of its span.
+    #[serde(default)]
+    pub text_days: Option<(i32, i32)>,
     /// The languages of its members, in [`Lang`] order.
     pub languages: Vec<Lang>,
     /// The weighted centroid of its members' feature vectors, at most a bounded number of keys,
@@ -333,6 +337,7 @@ mod tests {
             copies: 2,
             first_day: None,
             last_day: None,
+            text_days: None,
             languages: vec![],
             centroid: vec![],
         };

@@ -17,7 +17,9 @@
 //!   also give ("Italian election" meets "выборы в Италии").
 //! - **number** — amounts from the quantity finder and other figures in the text ("14 sets",
 //!   "Il-76"), which survive translation.
-//! - **date** — the days the text names (resolved time expressions).
+//! - **date** — the days the text names (resolved time expressions), and their months and
+//!   years: reports of one event name its month and year in every language, though rarely the
+//!   same days; texts of another year do not.
 //!
 //! Weights are sublinear term frequencies (title words count twice); document frequencies are
 //! applied later, against the store's counts ([`super::EngineAssigner`]). Stop words are the
@@ -98,6 +100,11 @@ pub struct Features {
     pub language: Option<Lang>,
     /// The publication day (days since 1970-01-01).
     pub day: Option<i32>,
+    /// For an article without a publication day, the days of the latest date its text writes
+    /// with its year ("on 4 May 2019": that day; "in March 2019": the month; "in 2019": the
+    /// year): when it was written, at the earliest. It
+    /// places the article in time for the comparison, but never widens a story's span.
+    pub text_day: Option<(i32, i32)>,
     /// Keys with their term-frequency weights, sorted by key, at most [`MAX_KEYS`].
     pub keys: Vec<(u64, f32)>,
     /// The term keys the article uses only inside names (mentions of entities, country
@@ -116,6 +123,31 @@ static STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .copied()
         .collect()
 });
+
+/// The country of each entity key that stands for a country or a place of the knowledge base
+/// ("country:PE", and "place:arequipa" → PE).
+static COUNTRY_OF_KEY: LazyLock<HashMap<u64, &'static str>> = LazyLock::new(|| {
+    let mut m: HashMap<u64, &'static str> = HashMap::new();
+    for c in kb::countries() {
+        m.insert(key(Channel::Entity, &KbRef::Country(c.code).to_string()), c.code);
+    }
+    for p in kb::places() {
+        if let Some(c) = p.country {
+            m.insert(key(Channel::Entity, &KbRef::Place(p.id).to_string()), c);
+        }
+    }
+    m
+});
+
+/// The countries a vector's keys name, as countries or as places of the knowledge base that lie
+/// in them, sorted.
+pub fn countries(v: &[(u64, f32)]) -> Vec<&'static str> {
+    let mut out: Vec<&'static str> =
+        v.iter().filter_map(|(k, _)| COUNTRY_OF_KEY.get(k).copied()).collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
 
 /// Whether a lower-case word is a stop word in any supported language.
 pub fn is_stop(word: &str) -> bool {
@@ -304,6 +336,28 @@ fn number_text(v: f64) -> Option<String> {
     Some(if v.fract() == 0.0 { format!("{v:.0}") } else { format!("{v:.3}") })
 }
 
+/// The days of the latest date a text writes with its year (not one completed from context):
+/// first and last day of the year, month or day written.
+fn text_day(st: &parallax_model::DocStatements) -> Option<(i32, i32)> {
+    st.dates
+        .iter()
+        .filter(|d| d.kind == parallax_model::TimeKind::Absolute)
+        .filter_map(|d| days_of(&d.date))
+        .max_by_key(|r| (r.1, r.0))
+}
+
+/// The first and last day a partial date covers.
+fn days_of(d: &parallax_model::PartialDate) -> Option<(i32, i32)> {
+    use parallax_model::PartialDate;
+    let at = |y: i32, m: u8, day: u8| PartialDate::ymd(y, m, day).as_ref().and_then(day_number);
+    match (d.month, d.day) {
+        (Some(_), Some(_)) => day_number(d).map(|n| (n, n)),
+        (Some(12), None) => Some((at(d.year, 12, 1)?, at(d.year, 12, 31)?)),
+        (Some(m), None) => Some((at(d.year, m, 1)?, at(d.year, m + 1, 1)? - 1)),
+        _ => Some((at(d.year, 1, 1)?, at(d.year, 12, 31)?)),
+    }
+}
+
 /// The features of an article and its (linked) analysis.
 pub fn features(article: &Article, analysis: &Analysis) -> Features {
     let mut tf: BTreeMap<u64, f32> = BTreeMap::new();
@@ -371,6 +425,13 @@ pub fn features(article: &Article, analysis: &Analysis) -> Features {
         if let Some(n) = day_number(&d.date) {
             add(key(Channel::Date, &n.to_string()), 1.0);
         }
+        // The year and month as well: texts about one event name its month and year in any
+        // language, though rarely the same days; texts of another year do not.
+        let y = d.date.year;
+        add(key(Channel::Date, &format!("y{y}")), 0.5);
+        if let Some(m) = d.date.month {
+            add(key(Channel::Date, &format!("m{y}-{m}")), 0.5);
+        }
     }
     let mut mentions = vec![0usize; ents.clusters.len()];
     for m in &ents.mentions {
@@ -394,6 +455,7 @@ pub fn features(article: &Article, analysis: &Analysis) -> Features {
         keys.truncate(MAX_KEYS);
         keys.sort_by_key(|k| k.0);
     }
+    let day = article.published.as_ref().and_then(day_number);
     let mut name_terms: Vec<u64> = named.difference(&plain).copied().collect();
     name_terms.sort_unstable();
     Features {
@@ -401,7 +463,8 @@ pub fn features(article: &Article, analysis: &Analysis) -> Features {
         title: article.title.clone(),
         kind: article.kind,
         language: article.language,
-        day: article.published.as_ref().and_then(day_number),
+        day,
+        text_day: if day.is_some() { None } else { text_day(st) },
         keys,
         name_terms,
         fingerprint: dedup::fingerprint(title, &article.text),

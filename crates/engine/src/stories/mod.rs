@@ -31,7 +31,13 @@
 //!    mostly names, the score is scaled down ([`Config::event_floor`]). The score
 //!    falls linearly with the days between the article and the story's active range, and a story
 //!    silent for longer than the window is no candidate: the same actors in a later event make a
-//!    new story.
+//!    new story. An article without a publication date is placed by the latest date its text
+//!    writes with its year (a day, a month or a whole year, [`features::Features::text_day`]):
+//!    it looks up stories of every time, is kept from those outside the window of that date,
+//!    and never widens a story's span; a story of undated articles stands where their texts
+//!    place them (`StoryProfile::text_days`). An article that names no date at all is compared
+//!    on content alone (a higher bar for it was measured and lost recall for no purity:
+//!    BENCHMARKS.md).
 //! 6. **Decision**: join the best story when its score reaches the threshold, else found a story.
 //!    When a second story also reaches the merge threshold and the two centroids are that close
 //!    to each other, the article bridges them and they merge (stories formed separately in two
@@ -95,6 +101,11 @@ pub struct Config {
     /// holds another language of the article's script, whose words share the names' stems but
     /// few others.
     pub event_floor: f32,
+    /// An event happens somewhere: when the article and the story both name countries (or
+    /// places of the knowledge base, by their country) and share none, the score is multiplied
+    /// by this (1: never). Two earthquakes, elections or crashes in two countries are two
+    /// stories, whatever words they share.
+    pub place_factor: f32,
 }
 
 impl Default for Config {
@@ -112,6 +123,7 @@ impl Default for Config {
             file_keys: 32,
             channel_weights: [1.0, 2.0, 2.5, 1.0, 0.5],
             event_floor: 0.5,
+            place_factor: 0.25,
         }
     }
 }
@@ -149,8 +161,9 @@ impl EngineAssigner {
     /// be computed in parallel; this step reads the index and is sequential).
     pub fn assign_features(&self, f: &Features, index: &dyn StoryIndex) -> StoryAssignment {
         let cfg = &self.config;
-        let present = f.day.or_else(|| index.latest_day());
-        let since = present.map(|d| d.saturating_sub(cfg.window_days));
+        // An undated article looks up stories of every time (undated ones included); the days
+        // its text writes, if any, then keep it from stories outside the window (`score`).
+        let since = f.day.map(|d| d.saturating_sub(cfg.window_days));
         if let Some(a) = self.copy(f, index, since) {
             return a;
         }
@@ -338,8 +351,14 @@ impl EngineAssigner {
     /// The article's score against a story, `None` when the story is outside the time window.
     fn score(&self, f: &Features, vector: &[(u64, f32)], p: &StoryProfile) -> Option<f32> {
         let cfg = &self.config;
-        let gap = match (f.day, p.first_day, p.last_day) {
-            (Some(d), Some(first), Some(last)) => (first - d).max(d - last).max(0),
+        // The article's day (or the day its text writes) against the story's span (or, for a
+        // story of undated articles, the days their texts write).
+        let span = match (p.first_day, p.last_day) {
+            (Some(first), Some(last)) => Some((first, last)),
+            _ => p.text_days,
+        };
+        let gap = match (f.day.map(|d| (d, d)).or(f.text_day), span) {
+            (Some((a, b)), Some((first, last))) => (first - b).max(a - last).max(0),
             _ => 0,
         };
         if gap > cfg.window_days {
@@ -351,7 +370,11 @@ impl EngineAssigner {
         // reads the language-independent channels alone; related languages (Russian and
         // Ukrainian) still share many stems, so the full comparison may be the better one.
         let full = cosine(vector, &p.centroid, |_| true);
-        let decay = 1.0 - cfg.time_decay * gap as f32 / cfg.window_days.max(1) as f32;
+        let mut decay = 1.0 - cfg.time_decay * gap as f32 / cfg.window_days.max(1) as f32;
+        let (here, there) = (features::countries(vector), features::countries(&p.centroid));
+        if !here.is_empty() && !there.is_empty() && !here.iter().any(|c| there.contains(c)) {
+            decay *= cfg.place_factor;
+        }
         if !same_language {
             let independent = cosine(vector, &p.centroid, |k| {
                 Channel::of(k).is_some_and(Channel::language_independent)
@@ -505,6 +528,7 @@ fn new_profile(f: &Features) -> StoryProfile {
         copies: 0,
         first_day: None,
         last_day: None,
+        text_days: None,
         languages: vec![],
         centroid: vec![],
     };
@@ -517,6 +541,9 @@ fn touch(p: &mut StoryProfile, f: &Features) {
     if let Some(d) = f.day {
         p.first_day = Some(p.first_day.map_or(d, |x| x.min(d)));
         p.last_day = Some(p.last_day.map_or(d, |x| x.max(d)));
+    }
+    if let Some((first, last)) = f.text_day {
+        p.text_days = Some(p.text_days.map_or((first, last), |(a, b)| (a.min(first), b.max(last))));
     }
     if let Some(l) = f.language {
         if !p.languages.contains(&l) {
@@ -558,6 +585,10 @@ fn absorb(a: &mut StoryProfile, b: &StoryProfile) {
     };
     a.last_day = match (a.last_day, b.last_day) {
         (Some(x), Some(y)) => Some(x.max(y)),
+        (x, y) => x.or(y),
+    };
+    a.text_days = match (a.text_days, b.text_days) {
+        (Some(x), Some(y)) => Some((x.0.min(y.0), x.1.max(y.1))),
         (x, y) => x.or(y),
     };
     for l in &b.languages {

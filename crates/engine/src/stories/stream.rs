@@ -356,6 +356,7 @@ mod tests {
                 copies: 0,
                 first_day: Some(day),
                 last_day: Some(day),
+                text_days: None,
                 languages: vec![],
                 centroid: vec![(key, 1.0)],
             },

@@ -34,9 +34,11 @@
 //!   2022").
 //! - **Dates without a year** ("October 21", "26 жовтня", "in October") take, in order: a year
 //!   written earlier in the same sentence ("в 2014 году … 18 марта"); else a year from the
-//!   reference date; with no reference, from the nearest preceding written date or year; else
-//!   from the first year written later in the text. With no year anywhere the date is left out:
-//!   a year is never guessed ([`TimeKind::Partial`]). Against a full date the year is the one
+//!   reference date; with no reference, from the nearest preceding written date that has a month
+//!   ("3 March 2022 … on 5 March"), else from the text's present: the latest year it writes
+//!   outside sentences about the future (a text is written no earlier than the last year it
+//!   reports on; "in 1812" beside "in 2023" is history, "by 2050" a target). With no such year
+//!   the date is left out: a year is never guessed ([`TimeKind::Partial`]). Against a full date the year is the one
 //!   of the most recent occurrence on or before it (news is mostly about the past: "December
 //!   28" in an article of 3 January is last December, "since January 1" in September is this
 //!   January), unless the sentence has a future cue ("will", "відбудеться") and that occurrence
@@ -137,6 +139,16 @@ fn resolve(
         Form::Y(y) => PartialDate::y(y),
         _ => None,
     };
+    // The text's own present when nothing dates it: the latest year it writes outside sentences
+    // that speak of the future. A text is written no earlier than the last year it reports on, a
+    // date without a year is mostly of that present, and a target ("by 2050") is not the present.
+    let present = found
+        .iter()
+        .filter(|g| !sentence_has_future(sentence_of(sentences, g.start), toks, lx))
+        .filter_map(written)
+        .map(|d| d.year)
+        .max()
+        .and_then(PartialDate::y);
     let mut cx = Context::default();
     let mut out = Vec::new();
     for (idx, f) in found.iter().enumerate() {
@@ -153,13 +165,14 @@ fn resolve(
                     .rev()
                     .take_while(|g| sentence.is_some_and(|s| g.start >= s.start))
                     .find_map(written);
+                // Without a publication date: the nearest preceding written date with a month
+                // ("3 March 2022 … on 5 March"), else the text's present. The nearest bare year
+                // is as often a past or a target ("in 1812", "by 2050") as the story's own.
                 let anchor = in_sentence
                     .map(|d| PartialDate { year: d.year, month: None, day: None })
                     .or(reference)
-                    .or(cx.last_written)
-                    .or_else(|| {
-                        found[idx..].iter().find_map(written).and_then(|d| PartialDate::y(d.year))
-                    });
+                    .or(cx.last_written.filter(|d| d.month.is_some()))
+                    .or(present);
                 let future = sentence_has_future(sentence, toks, lx);
                 anchor.and_then(|a| complete(f.form, &a, future)).map(|d| (d, TimeKind::Partial))
             }

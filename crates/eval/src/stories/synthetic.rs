@@ -121,6 +121,7 @@ fn empty(i: usize) -> Features {
         kind: parallax_model::Kind::NewsReport,
         language: None,
         day: None,
+        text_day: None,
         keys: vec![],
         name_terms: vec![],
         fingerprint: None,
