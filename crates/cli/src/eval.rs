@@ -76,7 +76,7 @@ pub struct EvalArgs {
     #[arg(long, env = "PARALLAX_SHARED", value_name = "DIR")]
     shared: Option<PathBuf>,
     /// stories: ingest every article with its publication date removed (as a folder of undated
-    /// plain-text files would be), reported as dataset "<name> (no dates)".
+    /// plain-text files would be), reported as dataset "NAME (no dates)".
     #[arg(long)]
     no_dates: bool,
     /// Print every note (failures, worst items), not just the first twenty.
