@@ -312,8 +312,9 @@ pub fn discrepancies(articles: &[&StoredArticle]) -> Vec<Discrepancy> {
 /// The same fact given with different numbers by two articles: two sentences that tell of the
 /// same matter (two shared entities and a shared content word across languages, or one and
 /// two), each with a
-/// quantity of the same unit — or both counting things, when the units are words of different
-/// languages ("people", "людей") — whose values differ by more than a tenth.
+/// quantity of the same unit (in one script, the same stem; across scripts, both counting things:
+/// "people", "людей") whose values differ by more than a tenth; in one script, the two
+/// quantities must also share a word next to them (what they count).
 pub fn number_discrepancies(articles: &[&StoredArticle]) -> Vec<Discrepancy> {
     struct Fact<'a> {
         article: &'a ArticleId,
@@ -323,6 +324,8 @@ pub fn number_discrepancies(articles: &[&StoredArticle]) -> Vec<Discrepancy> {
         quantity: &'a parallax_model::Quantity,
         quoted: &'a str,
         about: (BTreeSet<&'a EntityId>, BTreeSet<u64>),
+        /// The keys of the content words next to the quantity: what it measures.
+        near: BTreeSet<u64>,
     }
     let mut facts: Vec<Fact<'_>> = vec![];
     for s in articles {
@@ -343,10 +346,30 @@ pub fn number_discrepancies(articles: &[&StoredArticle]) -> Vec<Discrepancy> {
                     quantity: q,
                     quoted,
                     about: about(&marks, *sent),
+                    near: near_words(
+                        text,
+                        q.start.saturating_sub(sent.start),
+                        q.end.saturating_sub(sent.start),
+                    ),
                 });
             }
         }
     }
+    // The figures each article gives, by unit stem: an article that gives both of two figures
+    // ("270 votes needed, 306 won") holds them as two facts, and two other articles that give one
+    // each do not disagree.
+    let unit_key =
+        |u: &str| word_keys(&u.to_lowercase()).map_or_else(|| u.to_string(), |k| k.0.to_string());
+    let mut given: BTreeMap<&ArticleId, BTreeSet<(String, u64)>> = BTreeMap::new();
+    for f in &facts {
+        if let Some(u) = f.quantity.unit.as_deref() {
+            given.entry(f.article).or_default().insert((unit_key(u), f.quantity.value.to_bits()));
+        }
+    }
+    let held_together = |u: &str, x: f64, y: f64| {
+        let (kx, ky) = ((unit_key(u), x.to_bits()), (unit_key(u), y.to_bits()));
+        given.values().any(|g| g.contains(&kx) && g.contains(&ky))
+    };
     let measure = |u: &str| {
         u.chars().any(|c| !c.is_alphabetic())
             || u.chars().all(|c| c.is_ascii_uppercase())
@@ -375,9 +398,36 @@ pub fn number_discrepancies(articles: &[&StoredArticle]) -> Vec<Discrepancy> {
             else {
                 continue;
             };
-            let comparable = ua == ub || (a.lang != b.lang && !measure(ua) && !measure(ub));
+            let one_script = match (a.lang, b.lang) {
+                (Some(x), Some(y)) => x.script() == y.script(),
+                _ => true,
+            };
+            // In one script a unit is compared by its stem ("років" and "роки", not "часов" and
+            // "роки"); across scripts two counting words are taken for the same count.
+            let same_unit = ua == ub
+                || if one_script {
+                    word_keys(&ua.to_lowercase()).map(|k| k.0)
+                        == word_keys(&ub.to_lowercase()).map(|k| k.0)
+                        && word_keys(&ua.to_lowercase()).is_some()
+                } else {
+                    !measure(ua) && !measure(ub)
+                };
+            let comparable = same_unit;
+            // Two numbers in sentences about one matter may still count different things ("два
+            // министра покинули" and "6,5 років з моменту"; "10% of GDP" and "56% of
+            // respondents"): in one script, where words can be compared, they are the same fact
+            // only when a word next to them is shared. (Across scripts few words meet, and the
+            // sentences' shared entities and words above are all there is.)
+            let comparable = comparable && (!one_script || !a.near.is_disjoint(&b.near));
             let (va, vb) = (a.quantity.value, b.quantity.value);
-            if !comparable || va <= 0.0 || vb <= 0.0 || (va - vb).abs() <= 0.1 * va.max(vb) {
+            if !comparable
+                || va <= 0.0
+                || vb <= 0.0
+                || (va - vb).abs() <= 0.1 * va.max(vb)
+                || (ua == ub && held_together(ua, va, vb))
+                || bound_admits(a.quantity, vb)
+                || bound_admits(b.quantity, va)
+            {
                 continue;
             }
             let side = |f: &Fact<'_>| Side {
@@ -394,6 +444,36 @@ pub fn number_discrepancies(articles: &[&StoredArticle]) -> Vec<Discrepancy> {
         }
     }
     out
+}
+
+/// Whether a figure given as a bound or an approximation ("more than 200", "up to 500", "about
+/// 100", "nearly 50") admits the value `other`: then the two do not disagree.
+fn bound_admits(q: &parallax_model::Quantity, other: f64) -> bool {
+    let v = q.value;
+    match q.approx.as_deref() {
+        Some("over") | Some("at least") => other >= v,
+        Some("under") | Some("up to") => other <= v,
+        Some("nearly") => other <= v && other >= 0.75 * v,
+        Some("about") => (other - v).abs() <= 0.25 * v.max(other),
+        _ => false,
+    }
+}
+
+/// The keys (stems and cross-script skeletons) of the content words among the three words before
+/// and the four after a quantity at `start..end` of `sentence` (the quantity's own unit is inside
+/// it, and not among them).
+fn near_words(sentence: &str, start: usize, end: usize) -> BTreeSet<u64> {
+    let all: Vec<(usize, String)> = words(sentence).collect();
+    let first_after = all.partition_point(|(at, _)| *at < end);
+    let first_inside = all.partition_point(|(at, _)| *at < start);
+    let before = all[..first_inside].iter().rev().take(3);
+    let after = all[first_after..].iter().take(4);
+    before
+        .chain(after)
+        .filter(|(_, w)| !w.chars().all(|c| c.is_ascii_digit()))
+        .filter_map(|(_, w)| word_keys(w))
+        .flat_map(|(term, cross)| std::iter::once(term).chain(cross))
+        .collect()
 }
 
 #[cfg(test)]
@@ -596,6 +676,91 @@ mod tests {
             says,
             [["1,200 residents", "1500 мешканців"], ["1500 мешканців", "1,210 residents"]],
             "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn numbers_of_different_things_are_no_discrepancy() {
+        let en = |id: &str, sentence: &str, surface: &str, value: f64| {
+            with_quantities(
+                article(id, id, &[(sentence, "")], &[("Okafor", "e-okafor"), ("Lagos", "e-lagos")]),
+                parallax_model::Lang::En,
+                &[(surface, value, "%")],
+            )
+        };
+        let a =
+            en("a1", "Okafor said in Lagos that 10% of voters backed the referendum.", "10%", 10.0);
+        let b =
+            en("a2", "Okafor said in Lagos that 25% of voters backed the referendum.", "25%", 25.0);
+        let c = en(
+            "a3",
+            "Okafor said in Lagos that the referendum cost 56% of the city budget.",
+            "56%",
+            56.0,
+        );
+        let found = number_discrepancies(&[&a, &b, &c]);
+        let says: Vec<Vec<&str>> =
+            found.iter().map(|d| d.sides.iter().map(|s| s.says.as_str()).collect()).collect();
+        assert_eq!(says, [["10%", "25%"]], "{found:#?}");
+    }
+
+    #[test]
+    fn figures_held_together_or_within_a_bound_are_no_disagreement() {
+        let en = |id: &str, sentences: &[(&str, &str)], q: &[(&str, f64, &str)]| {
+            with_quantities(
+                article(id, id, sentences, &[("Okafor", "e-okafor"), ("Lagos", "e-lagos")]),
+                parallax_model::Lang::En,
+                q,
+            )
+        };
+        let a = en(
+            "a1",
+            &[(
+                "Okafor won 306 votes in the Lagos council, where 270 votes are needed to win.",
+                "",
+            )],
+            &[("306 votes", 306.0, "votes"), ("270 votes", 270.0, "votes")],
+        );
+        let b = en(
+            "a2",
+            &[("Okafor won 306 votes in the Lagos council.", "")],
+            &[("306 votes", 306.0, "votes")],
+        );
+        let c = en(
+            "a3",
+            &[("Okafor needed 270 votes in the Lagos council to win.", "")],
+            &[("270 votes", 270.0, "votes")],
+        );
+        let mut e = with_quantities(
+            article(
+                "a5",
+                "a5",
+                &[("Okafor won more than 200 votes in the Lagos council.", "")],
+                &[("Okafor", "e-okafor"), ("Lagos", "e-lagos")],
+            ),
+            parallax_model::Lang::En,
+            &[("more than 200 votes", 200.0, "votes")],
+        );
+        let d = en(
+            "a4",
+            &[("Okafor won 250 votes in the Lagos council.", "")],
+            &[("250 votes", 250.0, "votes")],
+        );
+        e.analysis.statements.quantities[0].approx = Some("over".into());
+        let found = number_discrepancies(&[&a, &b, &c, &d, &e]);
+        let says: Vec<Vec<&str>> =
+            found.iter().map(|d| d.sides.iter().map(|s| s.says.as_str()).collect()).collect();
+        assert!(
+            !says.iter().any(|p| p.contains(&"306 votes") && p.contains(&"270 votes")),
+            "306 won and 270 needed are two facts: {says:?}"
+        );
+        assert!(
+            says.iter().any(|p| p.contains(&"306 votes") && p.contains(&"250 votes")),
+            "306 and 250 won are a disagreement: {says:?}"
+        );
+        assert!(
+            !says.iter().any(|p| p.contains(&"more than 200 votes")),
+            "more than 200 admits 250 and 306: {says:?}"
         );
     }
 }
