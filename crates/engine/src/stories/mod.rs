@@ -336,11 +336,13 @@ impl EngineAssigner {
             shared.into_iter().map(|(s, (w, _))| (s, w)).collect();
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         ranked.truncate(cfg.candidates);
+        // The countries the article names, once for every candidate (see `Config::place_factor`).
+        let here = features::countries(vector);
         let mut scored: Vec<Scored> = ranked
             .into_iter()
             .filter_map(|(id, _)| index.profile(&id))
             .filter_map(|p| {
-                let score = self.score(f, vector, &p)?;
+                let score = self.score(f, vector, &here, &p)?;
                 Some(Scored { profile: p, score })
             })
             .collect();
@@ -349,7 +351,13 @@ impl EngineAssigner {
     }
 
     /// The article's score against a story, `None` when the story is outside the time window.
-    fn score(&self, f: &Features, vector: &[(u64, f32)], p: &StoryProfile) -> Option<f32> {
+    fn score(
+        &self,
+        f: &Features,
+        vector: &[(u64, f32)],
+        here: &[&str],
+        p: &StoryProfile,
+    ) -> Option<f32> {
         let cfg = &self.config;
         // The article's day (or the day its text writes) against the story's span (or, for a
         // story of undated articles, the days their texts write).
@@ -371,9 +379,11 @@ impl EngineAssigner {
         // Ukrainian) still share many stems, so the full comparison may be the better one.
         let full = cosine(vector, &p.centroid, |_| true);
         let mut decay = 1.0 - cfg.time_decay * gap as f32 / cfg.window_days.max(1) as f32;
-        let (here, there) = (features::countries(vector), features::countries(&p.centroid));
-        if !here.is_empty() && !there.is_empty() && !here.iter().any(|c| there.contains(c)) {
-            decay *= cfg.place_factor;
+        if !here.is_empty() {
+            let there = features::countries(&p.centroid);
+            if !there.is_empty() && !here.iter().any(|c| there.contains(c)) {
+                decay *= cfg.place_factor;
+            }
         }
         if !same_language {
             let independent = cosine(vector, &p.centroid, |k| {
