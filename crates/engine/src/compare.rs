@@ -326,6 +326,8 @@ pub fn number_discrepancies(articles: &[&StoredArticle]) -> Vec<Discrepancy> {
         about: (BTreeSet<&'a EntityId>, BTreeSet<u64>),
         /// The keys of the content words next to the quantity: what it measures.
         near: BTreeSet<u64>,
+        /// The unit's stem key when it is a word, else a hash of the unit as written.
+        unit: Option<u64>,
     }
     let mut facts: Vec<Fact<'_>> = vec![];
     for s in articles {
@@ -351,6 +353,7 @@ pub fn number_discrepancies(articles: &[&StoredArticle]) -> Vec<Discrepancy> {
                         q.start.saturating_sub(sent.start),
                         q.end.saturating_sub(sent.start),
                     ),
+                    unit: q.unit.as_deref().map(unit_key),
                 });
             }
         }
@@ -358,17 +361,14 @@ pub fn number_discrepancies(articles: &[&StoredArticle]) -> Vec<Discrepancy> {
     // The figures each article gives, by unit stem: an article that gives both of two figures
     // ("270 votes needed, 306 won") holds them as two facts, and two other articles that give one
     // each do not disagree.
-    let unit_key =
-        |u: &str| word_keys(&u.to_lowercase()).map_or_else(|| u.to_string(), |k| k.0.to_string());
-    let mut given: BTreeMap<&ArticleId, BTreeSet<(String, u64)>> = BTreeMap::new();
+    let mut given: BTreeMap<&ArticleId, BTreeSet<(u64, u64)>> = BTreeMap::new();
     for f in &facts {
-        if let Some(u) = f.quantity.unit.as_deref() {
-            given.entry(f.article).or_default().insert((unit_key(u), f.quantity.value.to_bits()));
+        if let Some(u) = f.unit {
+            given.entry(f.article).or_default().insert((u, f.quantity.value.to_bits()));
         }
     }
-    let held_together = |u: &str, x: f64, y: f64| {
-        let (kx, ky) = ((unit_key(u), x.to_bits()), (unit_key(u), y.to_bits()));
-        given.values().any(|g| g.contains(&kx) && g.contains(&ky))
+    let held_together = |u: u64, x: f64, y: f64| {
+        given.values().any(|g| g.contains(&(u, x.to_bits())) && g.contains(&(u, y.to_bits())))
     };
     let measure = |u: &str| {
         u.chars().any(|c| !c.is_alphabetic())
@@ -394,7 +394,8 @@ pub fn number_discrepancies(articles: &[&StoredArticle]) -> Vec<Discrepancy> {
             {
                 continue;
             }
-            let (Some(ua), Some(ub)) = (a.quantity.unit.as_deref(), b.quantity.unit.as_deref())
+            let (Some(ua), Some(ub), Some(ka), Some(kb)) =
+                (a.quantity.unit.as_deref(), b.quantity.unit.as_deref(), a.unit, b.unit)
             else {
                 continue;
             };
@@ -404,27 +405,19 @@ pub fn number_discrepancies(articles: &[&StoredArticle]) -> Vec<Discrepancy> {
             };
             // In one script a unit is compared by its stem ("років" and "роки", not "часов" and
             // "роки"); across scripts two counting words are taken for the same count.
-            let same_unit = ua == ub
-                || if one_script {
-                    word_keys(&ua.to_lowercase()).map(|k| k.0)
-                        == word_keys(&ub.to_lowercase()).map(|k| k.0)
-                        && word_keys(&ua.to_lowercase()).is_some()
-                } else {
-                    !measure(ua) && !measure(ub)
-                };
-            let comparable = same_unit;
+            let same_unit = ka == kb || ua == ub || (!one_script && !measure(ua) && !measure(ub));
             // Two numbers in sentences about one matter may still count different things ("два
             // министра покинули" and "6,5 років з моменту"; "10% of GDP" and "56% of
             // respondents"): in one script, where words can be compared, they are the same fact
             // only when a word next to them is shared. (Across scripts few words meet, and the
             // sentences' shared entities and words above are all there is.)
-            let comparable = comparable && (!one_script || !a.near.is_disjoint(&b.near));
+            let comparable = same_unit && (!one_script || !a.near.is_disjoint(&b.near));
             let (va, vb) = (a.quantity.value, b.quantity.value);
             if !comparable
                 || va <= 0.0
                 || vb <= 0.0
                 || (va - vb).abs() <= 0.1 * va.max(vb)
-                || (ua == ub && held_together(ua, va, vb))
+                || (ka == kb && held_together(ka, va, vb))
                 || bound_admits(a.quantity, vb)
                 || bound_admits(b.quantity, va)
             {
@@ -444,6 +437,13 @@ pub fn number_discrepancies(articles: &[&StoredArticle]) -> Vec<Discrepancy> {
         }
     }
     out
+}
+
+/// A unit's key: the stem of a unit that is a word ("років" and "роки" meet), else a hash of the
+/// unit as written ("%", "km").
+fn unit_key(u: &str) -> u64 {
+    word_keys(&u.to_lowercase())
+        .map_or_else(|| crate::stories::features::hash64(&[u.as_bytes()]), |(stem, _)| stem)
 }
 
 /// Whether a figure given as a bound or an approximation ("more than 200", "up to 500", "about

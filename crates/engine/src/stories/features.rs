@@ -348,14 +348,14 @@ fn text_day(st: &parallax_model::DocStatements) -> Option<(i32, i32)> {
 
 /// The first and last day a partial date covers.
 fn days_of(d: &parallax_model::PartialDate) -> Option<(i32, i32)> {
-    use parallax_model::PartialDate;
-    let at = |y: i32, m: u8, day: u8| PartialDate::ymd(y, m, day).as_ref().and_then(day_number);
-    match (d.month, d.day) {
-        (Some(_), Some(_)) => day_number(d).map(|n| (n, n)),
-        (Some(12), None) => Some((at(d.year, 12, 1)?, at(d.year, 12, 31)?)),
-        (Some(m), None) => Some((at(d.year, m, 1)?, at(d.year, m + 1, 1)? - 1)),
-        _ => Some((at(d.year, 1, 1)?, at(d.year, 12, 31)?)),
-    }
+    use parallax_model::{days_in_month, PartialDate};
+    let at = |m: u8, day: u8| PartialDate::ymd(d.year, m, day).as_ref().and_then(day_number);
+    let (first, last) = match (d.month, d.day) {
+        (Some(_), Some(_)) => return day_number(d).map(|n| (n, n)),
+        (Some(m), None) => ((m, 1), (m, days_in_month(d.year, m))),
+        _ => ((1, 1), (12, 31)),
+    };
+    Some((at(first.0, first.1)?, at(last.0, last.1)?))
 }
 
 /// The features of an article and its (linked) analysis.
