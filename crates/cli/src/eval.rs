@@ -17,7 +17,10 @@ Tasks and their datasets (folders of ../shared/data):
   plaintext bsnlp (ru/uk), article-extraction-benchmark (en): real bodies written as plain-text
             files (title line, blank line, paragraphs), clean and with an advertising line after
             every third paragraph; the share of articles losing more than a tenth of their body
-            words, and of titles found
+            words, and of titles found. For the benchmark also each whole page's visible text
+            (navigation and footers included, as a copy of the page gives it): the lost share,
+            word precision, and the share of pages keeping more than a tenth of words not the
+            article's
   lang      bsnlp (ru/uk documents), itn-corpus (en/ru/uk blurbs)
   fuzz      the team's own inputs (examples/, the engine's fixtures; --path gives the repository
             root), mutated (bit flips, cuts, splices, control and multi-byte characters, long

@@ -238,3 +238,16 @@ fn never_panics_on_broken_input() {
         }
     }
 }
+
+#[test]
+fn page_text_is_every_visible_block_on_its_own_line() {
+    let html = "<html><head><title>T</title><style>p{}</style></head><body>\
+        <nav><a href=/>Home</a> <a href=/w>World</a></nav>\
+        <h1>Bridge opens</h1><p>The new <b>bridge</b> opened.<br>Cars crossed it.</p>\
+        <script>var x = 1;</script><footer>© 2026 Example</footer></body></html>";
+    let text = parallax_engine::extract::html::page_text(html);
+    assert_eq!(
+        text,
+        "Home World\n\nBridge opens\n\nThe new bridge opened.\n\nCars crossed it.\n\n© 2026 Example\n\n"
+    );
+}

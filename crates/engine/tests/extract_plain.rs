@@ -167,3 +167,42 @@ fn russian_questions_with_one_paragraph_answers_stay_in_the_body() {
     }
     assert!(!a.text.contains("Подписаться"), "the subscription button is furniture");
 }
+
+#[test]
+fn a_list_a_question_announces_stays_in_the_body_with_its_long_items() {
+    let a = article("ru_question_dash_list.txt");
+    assert!(a.text.contains("паспорт"), "a one-word item of the announced list");
+    assert!(a.text.contains("в городском реестре после первого января"), "a sentence-long item");
+    assert!(a.text.contains("владельцам электросамокатов"), "the second list under its question");
+    assert!(!a.text.contains("Подписаться"), "a button after the list is not the article's");
+}
+
+#[test]
+fn a_numbered_list_goes_on_past_an_item_shaped_like_prose() {
+    let a = article("en_numbered_picks.txt");
+    assert!(a.text.contains("Expansion Set"), "the paragraph-shaped fourth item");
+    assert!(a.text.contains("Paper Kites") && a.text.contains("Night Market"), "{}", a.text);
+}
+
+#[test]
+fn a_table_under_a_heading_after_the_body_is_the_articles() {
+    let a = article("de_table_schedule.txt");
+    assert!(a.text.contains("Bergdorf, Kulturhaus am Markt"), "{}", a.text);
+    assert!(a.text.contains("Festsaal der Musikschule"), "a long row with inner stops");
+    assert!(a.text.contains("Rotthal, Konzerthaus"), "the table's last row");
+}
+
+#[test]
+fn a_teaser_label_with_its_headline_inside_the_body_does_not_end_the_article() {
+    let a = article("uk_teaser_label_inside.txt");
+    assert!(a.text.contains("Пішохідну частину мосту відкриють у червні"), "{}", a.text);
+    assert!(!a.text.contains("Фермери Полісся"), "the other story's headline is a teaser");
+    assert!(has(&a, FurnitureKind::Teaser, "Фермери Полісся"));
+}
+
+#[test]
+fn one_paragraph_sections_about_the_titles_subject_stay_in_the_body() {
+    let a = article("en_review_roundup.txt");
+    assert!(a.text.contains("went 60 kilometres on one charge"), "{}", a.text);
+    assert!(a.text.contains("hydraulic brakes squeal in the wet"), "{}", a.text);
+}

@@ -505,6 +505,15 @@ pub fn is_teaser_opener(line: &str) -> bool {
     TEASER_OPENERS.iter().any(|o| l.starts_with(o) && l.len() > o.len() + 3)
 }
 
+/// Whether a whole line is the label of a teaser for another story set inside an article, its
+/// headline on the next line ("Read also", "Читайте також:"). "Read more" is not one: alone on a
+/// line it is a link to the rest of a text, which ends what came before it.
+pub fn is_teaser_label(line: &str) -> bool {
+    let l = lower(line);
+    let l = l.trim_end_matches([':', '.', '…', ' ']);
+    l != "read more" && TEASER_OPENERS.iter().any(|o| o.trim_end_matches(':') == l)
+}
+
 pub fn is_aggregator_notice(line: &str) -> bool {
     let l = lower(line);
     AGGREGATOR_PHRASES.iter().any(|p| l.contains(p))

@@ -12,9 +12,12 @@
 //!    article body is the run with the most text, extended across subheadings, list items,
 //!    in-article captions, date lines and separators to neighbouring runs that belong to it: runs
 //!    of two or more paragraphs, a short run whose vocabulary overlaps the body's (a teaser for
-//!    another story does not), one-paragraph sections on the way to such a run, and a list the
-//!    body announces with a colon. When the page opens with a title line, everything between it
-//!    and the body that reads as text is the article's lead.
+//!    another story does not, a paragraph naming what the title and the body share does),
+//!    one-paragraph sections on the way to such a run, and a teaser set inside the article ("Read
+//!    also" and its headline). A list after the body is the body's when the body announces it
+//!    (a colon, a question), when its numbering or bullets go on from the body or start at 1 right
+//!    after it, and a table when its rows are built alike. When the page opens with a title line,
+//!    everything between it and the body that reads as text is the article's lead.
 //! 3. Lines before the body give the title (the first headline-like line, or one printed twice),
 //!    standfirst, labels and date lines; lines after it give the author box and bio, teasers,
 //!    buttons and notices. Everything that is not body is kept as [`Furniture`] with its kind.
@@ -75,11 +78,12 @@ pub fn extract(page: &str) -> PlainDoc {
     let mut lines: Vec<Line> =
         lines.into_iter().map(|text| Line { class: classify(&text), text }).collect();
     mark_notices(&lines, &mut doc);
+    mark_teasers(&mut lines);
     if let Some(i) = title_line(&lines) {
         lines[i].class = Class::Title;
     }
 
-    let Some((start, end)) = body_range(&lines) else {
+    let Some((start, end, table)) = body_range(&lines) else {
         // No prose at all: keep every non-furniture line as text, so that short items survive.
         for line in &lines {
             match line.class {
@@ -97,8 +101,12 @@ pub fn extract(page: &str) -> PlainDoc {
         return doc;
     };
     read_head(&mut lines[..start], &mut doc);
-    for line in &lines[start..end] {
+    for (i, line) in lines.iter().enumerate().take(end).skip(start) {
         match line.class {
+            // A table's rows may be dates and places ("3. März – Altheim, Stadthalle").
+            Class::Furniture(FurnitureKind::DateLine) if i >= table => {
+                doc.paragraphs.push(line.text.clone())
+            }
             Class::Prose | Class::Headline | Class::Short => {
                 doc.paragraphs.push(strip_bullet(&line.text).to_string())
             }
@@ -462,8 +470,11 @@ fn classify(line: &str) -> Class {
     Class::Short
 }
 
+/// What opens a list item (also a dialogue dash).
+const BULLETS: [&str; 8] = ["• ", "· ", "▪ ", "► ", "- ", "* ", "– ", "— "];
+
 fn strip_bullet(line: &str) -> &str {
-    for b in ["• ", "· ", "▪ ", "► ", "- ", "* ", "– ", "— "] {
+    for b in BULLETS {
         if let Some(rest) = line.strip_prefix(b) {
             if word_count(rest) >= 2 {
                 return rest;
@@ -508,6 +519,24 @@ fn is_date_only(line: &str) -> bool {
     let rest =
         format!("{}{}", line.get(..found.start).unwrap_or(""), line.get(found.end..).unwrap_or(""));
     word_count(&rest.replace(|c: char| c.is_ascii_digit() || c == ':', " ")) <= 3
+}
+
+/// A teaser label on a line of its own ("Read also") and the one headline after it, when text
+/// follows that headline, are a teaser set inside the article: the article goes on after it.
+fn mark_teasers(lines: &mut [Line]) {
+    let filled: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].class != Class::Blank && !lexicon::is_interstitial(&lines[i].text))
+        .collect();
+    for w in filled.windows(3) {
+        let [label, headline, after] = [w[0], w[1], w[2]];
+        if lexicon::is_teaser_label(&lines[label].text)
+            && matches!(lines[headline].class, Class::Prose | Class::Headline | Class::Short)
+            && lines[after].class == Class::Prose
+        {
+            lines[label].class = Class::Furniture(FurnitureKind::Teaser);
+            lines[headline].class = Class::Furniture(FurnitureKind::Teaser);
+        }
+    }
 }
 
 fn mark_notices(lines: &[Line], doc: &mut PlainDoc) {
@@ -567,12 +596,22 @@ fn runs(lines: &[Line]) -> Vec<Run> {
     out
 }
 
-/// The body's line range `[start, end)`.
-fn body_range(lines: &[Line]) -> Option<(usize, usize)> {
+/// The body's line range `[start, end)`, and where a table that ends it starts (`end` when none
+/// does).
+fn body_range(lines: &[Line]) -> Option<(usize, usize, usize)> {
     let runs = runs(lines);
     let main = (0..runs.len()).max_by_key(|&i| runs[i].chars)?;
     let texts = |r: &Run| lines[r.start..r.end].iter().map(|l| l.text.as_str());
     let mut vocab = vocabulary(texts(&runs[main]));
+    // What the article is about: the words its title line and its main run share.
+    let subject: HashSet<String> = lines
+        .iter()
+        .find(|l| l.class == Class::Title)
+        .map(|t| vocabulary(std::iter::once(t.text.as_str())))
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|w| vocab.contains(w))
+        .collect();
     // A neighbouring run joins the body when nothing but subheadings, list items, captions,
     // credits, date lines or advertising slots stand between them, and it is either substantial
     // (two paragraphs or more) or about the same things as the body (a teaser for another story
@@ -585,6 +624,7 @@ fn body_range(lines: &[Line]) -> Option<(usize, usize)> {
         let ok = headings == 0
             || run.paragraphs >= 2
             || overlap(&words, vocab) >= 0.3
+            || words.intersection(&subject).count() >= SUBJECT_WORDS
             || announces_list(lines, gap.0);
         if ok {
             vocab.extend(words);
@@ -629,9 +669,14 @@ fn body_range(lines: &[Line]) -> Option<(usize, usize)> {
     while let Some(j) = reach(first, false, &mut vocab) {
         first = j;
     }
-    let end = list_end(lines, runs[last].end);
-    Some((after_title(lines, runs[first].start), end))
+    let (end, table) = list_end(lines, runs[last].end);
+    let table = if table { runs[last].end } else { end };
+    Some((after_title(lines, runs[first].start), end, table))
 }
+
+/// How many of the words the title and the body share make a paragraph about the article's
+/// subject.
+const SUBJECT_WORDS: usize = 2;
 
 /// How many one-paragraph runs the body's walk may step over to reach a run that joins.
 const STEP_OVER: usize = 3;
@@ -645,24 +690,125 @@ fn announces_list(lines: &[Line], gap: usize) -> bool {
     [before, first].into_iter().flatten().any(|l| l.text.trim_end().ends_with(':'))
 }
 
-/// Where a list the body announces ends: after the body's last line ending in a colon (or a
-/// short line ending in one right after the body: "Tour dates:"), the list items that follow
-/// (short and headline-shaped lines, with captions, credits and date lines among them) belong to
-/// the article. The list ends at prose, at other furniture, or at the end.
-fn list_end(lines: &[Line], end: usize) -> usize {
-    if !announces_list(lines, end) {
-        return end;
+/// Where a list that belongs to the body ends. A list belongs to the body when the body announces
+/// it — its last line ends in a colon ("Here is how to sign up:", or a short "Tour dates:" right
+/// after it), or in a question whose answer is the list that follows ("What to bring?" and then
+/// "- a passport") — or when the body's last paragraph is itself an item of the list (a list of
+/// items whose numbering or bullets go on past the paragraph-shaped ones). The list's items
+/// (short and headline-shaped lines, and any line opened by a bullet or an item number, however
+/// long), with captions, credits and date lines among them, belong to the article; the list ends
+/// at other prose, at other furniture, or at the end.
+fn list_end(lines: &[Line], end: usize) -> (usize, bool) {
+    let last = lines[..end].iter().rev().find(|l| l.class != Class::Blank);
+    let after: Vec<&Line> = lines[end..]
+        .iter()
+        .filter(|l| l.class != Class::Blank && !lexicon::is_interstitial(&l.text))
+        .take(LIST_ITEM_LINES + 1)
+        .collect();
+    // "What to bring?" (the body's last line or a heading after it) and then "- a passport".
+    let asks = match after.first() {
+        Some(q) if q.text.trim_end().ends_with('?') => after.get(1),
+        _ if last.is_some_and(|l| l.text.trim_end().ends_with('?')) => after.first(),
+        _ => None,
+    }
+    .is_some_and(|l| is_list_item(&l.text));
+    // The body's last paragraph is an item and the list goes on (an item's own lines, a link or
+    // a price, may stand between two items); or a numbered list starts right after the body.
+    let goes_on = last.is_some_and(|l| is_list_item(&l.text))
+        && after.iter().take(LIST_ITEM_LINES).any(|l| is_list_item(&l.text));
+    let numbered = after.first().is_some_and(|l| item_number(&l.text) == Some(1))
+        && after.iter().skip(1).any(|l| item_number(&l.text) == Some(2));
+    let table = is_table(lines, end);
+    if !(announces_list(lines, end) || asks || goes_on || numbered || table) {
+        return (end, false);
     }
     let mut out = end;
+    let mut last_item = None;
     for (i, l) in lines.iter().enumerate().skip(end) {
         match l.class {
             Class::Blank => {}
             Class::Headline | Class::Short => out = i + 1,
+            // A table's row is no sentence, however long ("May 4 – St. Louis, MO @ Arena"), and
+            // may be a date and a place.
+            Class::Prose if is_list_item(&l.text) || (table && !ends_sentence(&l.text)) => {
+                out = i + 1
+            }
+            Class::Furniture(FurnitureKind::DateLine) if table => out = i + 1,
             _ if bridgeable(std::slice::from_ref(l)).is_some() => {}
             _ => break,
         }
+        if is_list_item(&l.text) {
+            last_item = Some(i + 1);
+        }
     }
-    out
+    // A bulleted or numbered list ends with its last item: a heading after it ("Subscribe to
+    // our newsletter") is not one.
+    match last_item {
+        Some(item) if !table => (out.min(item.max(end)), false),
+        _ => (out, table),
+    }
+}
+
+/// Whether the lines after the body, under at most one heading, are rows of a table: at least
+/// `TABLE_ROWS` list-shaped lines in a row, most of which share the same punctuation and symbols
+/// ("June 9 – Tampa, FL @ Arena", "England (Group A): 10th appearance"). Rows built alike are one
+/// table of the article (tour dates, standings, a schedule); teaser headlines for other stories
+/// share no such frame.
+fn is_table(lines: &[Line], end: usize) -> bool {
+    let mut rows = lines[end..]
+        .iter()
+        .filter(|l| l.class != Class::Blank && !lexicon::is_interstitial(&l.text))
+        .peekable();
+    let heading = |l: &&Line| matches!(l.class, Class::Headline | Class::Short);
+    // The first line may be the table's heading ("Tour dates").
+    let first: Vec<&Line> = rows.clone().take(2).collect();
+    if first.len() == 2 && heading(&first[0]) && frame(&first[0].text) != frame(&first[1].text) {
+        rows.next();
+    }
+    let row = |l: &&Line| {
+        matches!(
+            l.class,
+            Class::Headline | Class::Short | Class::Furniture(FurnitureKind::DateLine)
+        )
+    };
+    let rows: Vec<String> = rows.take_while(row).map(|l| frame(&l.text)).collect();
+    if rows.len() < TABLE_ROWS {
+        return false;
+    }
+    let mut counts: std::collections::HashMap<&str, usize> = Default::default();
+    for f in rows.iter().filter(|f| f.chars().count() >= 2) {
+        *counts.entry(f.as_str()).or_default() += 1;
+    }
+    counts.values().max().is_some_and(|&n| n * 3 >= rows.len() * 2)
+}
+
+/// The fewest rows that make a table.
+const TABLE_ROWS: usize = 3;
+
+/// A line's frame: its punctuation and symbols, in order.
+fn frame(line: &str) -> String {
+    line.chars().filter(|c| !c.is_alphanumeric() && !c.is_whitespace()).collect()
+}
+
+/// How many lines after a list item the next item may come (an item's link or price between).
+const LIST_ITEM_LINES: usize = 3;
+
+/// A line opened by a bullet ("- ", "• ") or an item number ("1)", "2.", "10)") followed by text.
+fn is_list_item(line: &str) -> bool {
+    BULLETS
+        .iter()
+        .any(|b| line.strip_prefix(b).is_some_and(|r| r.starts_with(char::is_alphanumeric)))
+        || item_number(line).is_some()
+}
+
+/// The number of a numbered item ("1) Harbour Lights", "2. Mountain Post").
+fn item_number(line: &str) -> Option<u32> {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = line.get(digits..)?;
+    let text = rest.strip_prefix([')', '.'])?.strip_prefix(' ')?;
+    ((1..=3).contains(&digits) && text.trim_start().starts_with(char::is_alphabetic))
+        .then(|| line.get(..digits)?.parse().ok())
+        .flatten()
 }
 
 /// Where the body starts when the page opens with a title line: "title, blank line, paragraphs"

@@ -270,6 +270,47 @@ fn pick_roots(page: &Page, scored: Vec<u32>, bodies: Vec<u32>) -> Vec<u32> {
     }
 }
 
+/// All visible text of a page as plain text, one line per block element, lines separated by a
+/// blank line: what a reader gets by selecting the whole page and copying it (navigation,
+/// teasers and footers included). Measures of plain-text extraction start from it.
+pub fn page_text(html: &str) -> String {
+    let dom = dom::parse(html);
+    let mut out = String::new();
+    let mut line = text::Collapser::new();
+    let flush = |line: &mut text::Collapser, out: &mut String| {
+        let l = std::mem::replace(line, text::Collapser::new()).out;
+        if !l.trim().is_empty() {
+            out.push_str(l.trim());
+            out.push_str("\n\n");
+        }
+    };
+    let root = 0;
+    let mut cur = dom.node(root).first_child;
+    while cur != dom::NONE {
+        let n = dom.node(cur);
+        match n.tag {
+            dom::Tag::Text => {
+                line.push_raw(dom.raw(cur));
+                cur = dom.next_skipping(cur, root);
+            }
+            dom::Tag::Head
+            | dom::Tag::Script
+            | dom::Tag::Style
+            | dom::Tag::Noscript
+            | dom::Tag::Template
+            | dom::Tag::Svg => cur = dom.next_skipping(cur, root),
+            t => {
+                if t == dom::Tag::Br || content::is_block_tag(t) {
+                    flush(&mut line, &mut out);
+                }
+                cur = dom.next_in(cur, root);
+            }
+        }
+    }
+    flush(&mut line, &mut out);
+    out
+}
+
 /// A human-readable account of the extractor's decisions on a page: the elements it removed
 /// (with their cue bits and text) and the content roots it chose. For debugging only.
 #[doc(hidden)]
