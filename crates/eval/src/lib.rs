@@ -100,6 +100,8 @@ pub enum EvalError {
     Read { path: PathBuf, reason: String },
     #[error("unknown dataset {name:?} for task {task} (known: {known})")]
     UnknownDataset { task: String, name: String, known: String },
+    #[error("store: {0}")]
+    Store(#[from] parallax_model::StoreError),
 }
 
 /// Reads a file, naming it in the error.

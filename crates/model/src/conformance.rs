@@ -103,32 +103,31 @@ impl crate::StoryAssigner for KeyAssigner {
         article: &Article,
         _analysis: &Analysis,
         index: &dyn crate::StoryIndex,
-    ) -> crate::StoryAssignment {
+    ) -> crate::StoreResult<crate::StoryAssignment> {
         use crate::{day_number, Fingerprint, StoryId, StoryProfile};
         let title = article.title.clone().unwrap_or_default();
         let words: Vec<&str> = title.split(['+', ' ']).filter(|w| !w.is_empty()).collect();
         let day = article.published.as_ref().and_then(day_number);
-        let since = day.or(index.latest_day()).map(|d| d - 30);
+        let since = day.or(index.latest_day()?).map(|d| d - 30);
         let band = test_key(article.text.split_whitespace().next().unwrap_or(""));
-        let hit = index.fingerprints(band, None, 1).into_iter().next();
+        let hit = index.fingerprints(band, None, 1)?.into_iter().next();
         let mut seen = self.seen.borrow_mut();
         for w in &words {
             seen.push(format!(
                 "df {w} {} of {}",
-                index.key_frequency(test_key(w)),
-                index.documents()
+                index.key_frequency(test_key(w))?,
+                index.documents()?
             ));
         }
-        let found = |w: &str| {
-            index
-                .stories_by_key(test_key(w), since, 1)
-                .into_iter()
-                .next()
-                .and_then(|id| index.profile(&id))
+        let found = |w: &str| -> crate::StoreResult<Option<StoryProfile>> {
+            match index.stories_by_key(test_key(w), since, 1)?.into_iter().next() {
+                Some(id) => index.profile(&id),
+                None => Ok(None),
+            }
         };
         let (mut profile, copy_of) = match &hit {
             Some(h) => (
-                index.profile(&h.story).expect("a fingerprinted story exists"),
+                index.profile(&h.story)?.expect("a fingerprinted story exists"),
                 Some(h.copy_of.clone().unwrap_or_else(|| h.article.clone())),
             ),
             None => {
@@ -146,12 +145,20 @@ impl crate::StoryAssigner for KeyAssigner {
                     languages: vec![],
                     centroid: vec![],
                 };
-                (words.first().and_then(|w| found(w)).unwrap_or(new), None)
+                let first = match words.first() {
+                    Some(w) => found(w)?,
+                    None => None,
+                };
+                (first.unwrap_or(new), None)
             }
         };
         let mut absorbed = vec![];
         if copy_of.is_none() && title.contains('+') {
-            if let Some(other) = words.get(1).and_then(|w| found(w)) {
+            let second = match words.get(1) {
+                Some(w) => found(w)?,
+                None => None,
+            };
+            if let Some(other) = second {
                 if other.id != profile.id {
                     profile.articles += other.articles;
                     profile.copies += other.copies;
@@ -176,7 +183,7 @@ impl crate::StoryAssigner for KeyAssigner {
             }
         }
         let keys: Vec<u64> = words.iter().map(|w| test_key(w)).collect();
-        crate::StoryAssignment {
+        Ok(crate::StoryAssignment {
             profile,
             day,
             file_under: keys.clone(),
@@ -188,7 +195,7 @@ impl crate::StoryAssigner for KeyAssigner {
             }),
             copy_of,
             absorbed,
-        }
+        })
     }
 }
 
@@ -383,14 +390,14 @@ impl crate::Linker for NameLinker {
         _article: &Article,
         entities: &DocEntities,
         index: &dyn EntityIndex,
-    ) -> Vec<EntityLink> {
+    ) -> crate::StoreResult<Vec<EntityLink>> {
         entities
             .clusters
             .iter()
             .enumerate()
             .map(|(i, c)| {
                 let key = format!("name:{}", c.name);
-                let mut e = index.find(&key).into_iter().next().unwrap_or_else(|| EntityRecord {
+                let mut e = index.find(&key)?.into_iter().next().unwrap_or_else(|| EntityRecord {
                     id: EntityId(format!("e:{}", c.name.to_lowercase())),
                     kind: c.kind,
                     canonical: c.name.clone(),
@@ -404,7 +411,7 @@ impl crate::Linker for NameLinker {
                     Some(n) => n.count += 1,
                     None => e.names.push(NameCount { name: c.name.clone(), count: 1 }),
                 }
-                EntityLink { cluster: i, entity: e }
+                Ok(EntityLink { cluster: i, entity: e })
             })
             .collect()
     }

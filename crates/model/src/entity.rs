@@ -166,10 +166,11 @@ pub struct NameCount {
     pub count: usize,
 }
 
-/// The read side of the entity registry, as linking sees it.
+/// The read side of the entity registry, as linking sees it. A lookup that cannot be read is an
+/// error, never an empty answer: an empty answer would found a second identity for a known one.
 pub trait EntityIndex {
     /// Entities filed under `key`.
-    fn find(&self, key: &str) -> Vec<EntityRecord>;
+    fn find(&self, key: &str) -> crate::StoreResult<Vec<EntityRecord>>;
 }
 
 /// What linking decided for one in-document cluster.
@@ -189,5 +190,5 @@ pub trait Linker {
         article: &crate::Article,
         entities: &DocEntities,
         index: &dyn EntityIndex,
-    ) -> Vec<EntityLink>;
+    ) -> crate::StoreResult<Vec<EntityLink>>;
 }

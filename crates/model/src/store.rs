@@ -227,34 +227,45 @@ fn active(day: Option<i32>, since: Option<i32>) -> bool {
 }
 
 impl StoryIndex for MemStore {
-    fn stories_by_key(&self, key: u64, since: Option<i32>, limit: usize) -> Vec<StoryId> {
+    fn stories_by_key(
+        &self,
+        key: u64,
+        since: Option<i32>,
+        limit: usize,
+    ) -> StoreResult<Vec<StoryId>> {
         let st = &self.stories;
-        let Some(list) = st.postings.get(&key) else { return vec![] };
+        let Some(list) = st.postings.get(&key) else { return Ok(vec![]) };
         let mut hits: Vec<(Option<i32>, u64, &StoryId)> = list
             .iter()
             .filter(|(_, d)| active(**d, since))
             .map(|(s, d)| (*d, st.seq.get(s).copied().unwrap_or(0), s))
             .collect();
         hits.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)));
-        hits.into_iter().take(limit).map(|(_, _, s)| s.clone()).collect()
+        Ok(hits.into_iter().take(limit).map(|(_, _, s)| s.clone()).collect())
     }
 
-    fn profile(&self, id: &StoryId) -> Option<StoryProfile> {
-        self.stories.profiles.get(id).cloned()
+    fn profile(&self, id: &StoryId) -> StoreResult<Option<StoryProfile>> {
+        Ok(self.stories.profiles.get(id).cloned())
     }
 
-    fn key_frequency(&self, key: u64) -> u64 {
-        self.stories.frequencies.get(&key).copied().unwrap_or(0)
+    fn key_frequency(&self, key: u64) -> StoreResult<u64> {
+        Ok(self.stories.frequencies.get(&key).copied().unwrap_or(0))
     }
 
-    fn documents(&self) -> u64 {
-        self.stories.documents
+    fn documents(&self) -> StoreResult<u64> {
+        Ok(self.stories.documents)
     }
 
-    fn fingerprints(&self, band: u64, since: Option<i32>, limit: usize) -> Vec<FingerprintHit> {
+    fn fingerprints(
+        &self,
+        band: u64,
+        since: Option<i32>,
+        limit: usize,
+    ) -> StoreResult<Vec<FingerprintHit>> {
         let st = &self.stories;
-        let Some(list) = st.bands.get(&band) else { return vec![] };
-        list.iter()
+        let Some(list) = st.bands.get(&band) else { return Ok(vec![]) };
+        Ok(list
+            .iter()
             .rev()
             .filter_map(|a| {
                 let (day, fp) = st.fingerprints.get(a)?;
@@ -271,11 +282,11 @@ impl StoryIndex for MemStore {
                 })
             })
             .take(limit)
-            .collect()
+            .collect())
     }
 
-    fn latest_day(&self) -> Option<i32> {
-        self.stories.latest_day
+    fn latest_day(&self) -> StoreResult<Option<i32>> {
+        Ok(self.stories.latest_day)
     }
 }
 
@@ -366,13 +377,14 @@ impl MemStore {
 }
 
 impl EntityIndex for MemStore {
-    fn find(&self, key: &str) -> Vec<EntityRecord> {
-        self.by_key
+    fn find(&self, key: &str) -> StoreResult<Vec<EntityRecord>> {
+        Ok(self
+            .by_key
             .get(key)
             .into_iter()
             .flatten()
             .filter_map(|id| self.entities.get(id).cloned())
-            .collect()
+            .collect())
     }
 }
 
@@ -546,7 +558,7 @@ impl Store for MemStore {
     }
 
     fn find_entities(&self, key: &str) -> StoreResult<Vec<EntityRecord>> {
-        Ok(EntityIndex::find(self, key))
+        EntityIndex::find(self, key)
     }
 
     fn languages(&self) -> StoreResult<Vec<(Lang, usize)>> {
@@ -570,7 +582,7 @@ impl Store for MemStore {
         for doc in batch {
             let outcome = self.put_batch(std::slice::from_ref(doc))?.remove(0);
             if let PutOutcome::Stored(id) = &outcome {
-                let links = linker.link(&doc.article, &doc.analysis.entities, self);
+                let links = linker.link(&doc.article, &doc.analysis.entities, self)?;
                 for link in &links {
                     self.apply_link(id, link);
                 }
@@ -623,7 +635,7 @@ impl Store for MemStore {
             if let PutOutcome::Stored(id) = &outcome {
                 if let Some(row) = self.rows.get(id) {
                     let (article, analysis) = (row.article.clone(), row.analysis.clone());
-                    let a = assigner.assign(&article, &analysis, self);
+                    let a = assigner.assign(&article, &analysis, self)?;
                     self.apply_story(id, a);
                 }
             }
@@ -653,7 +665,7 @@ impl Store for MemStore {
         for id in &pending {
             if let Some(row) = self.rows.get(id) {
                 let (article, analysis) = (row.article.clone(), row.analysis.clone());
-                let a = assigner.assign(&article, &analysis, self);
+                let a = assigner.assign(&article, &analysis, self)?;
                 self.apply_story(id, a);
             }
         }

@@ -20,7 +20,7 @@
 //! Feature keys are opaque 64-bit integers (the engine hashes strings such as an entity id or a
 //! stem with a stable hash); dates are day numbers (days since 1970-01-01, see [`day_number`]).
 
-use crate::{Analysis, Article, ArticleId, Kind, Lang, PartialDate};
+use crate::{Analysis, Article, ArticleId, Kind, Lang, PartialDate, StoreResult};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -130,24 +130,35 @@ pub struct FingerprintHit {
 /// The read side of the story registry, as the assigner sees it inside the write transaction.
 ///
 /// Lookups are bounded (`limit`), and dated lookups see only stories active since a day, so the
-/// cost of assigning an article does not grow with the store.
+/// cost of assigning an article does not grow with the store. A lookup that cannot be read is an
+/// error that aborts the write, never an empty answer (which would found a new story).
 pub trait StoryIndex {
     /// Stories filed under `key` whose latest activity under that key is on or after `since` (any
     /// when `None`), most recently active first, at most `limit`.
-    fn stories_by_key(&self, key: u64, since: Option<i32>, limit: usize) -> Vec<StoryId>;
+    fn stories_by_key(
+        &self,
+        key: u64,
+        since: Option<i32>,
+        limit: usize,
+    ) -> StoreResult<Vec<StoryId>>;
     /// A story's profile (`None` for an unknown or absorbed story).
-    fn profile(&self, id: &StoryId) -> Option<StoryProfile>;
+    fn profile(&self, id: &StoryId) -> StoreResult<Option<StoryProfile>>;
     /// How many articles (copies excepted) carried `key`: its document frequency.
-    fn key_frequency(&self, key: u64) -> u64;
+    fn key_frequency(&self, key: u64) -> StoreResult<u64>;
     /// How many articles the frequencies were counted over.
-    fn documents(&self) -> u64;
+    fn documents(&self) -> StoreResult<u64>;
     /// Articles whose fingerprint has band `band`, dated on or after `since` (any when `None`),
     /// at most `limit`, latest first (an index reads the few it needs from the end of a long band
     /// instead of scanning it from the start: the cost stays flat as the store grows; a copy
     /// found this way still names the original through its `copy_of`).
-    fn fingerprints(&self, band: u64, since: Option<i32>, limit: usize) -> Vec<FingerprintHit>;
+    fn fingerprints(
+        &self,
+        band: u64,
+        since: Option<i32>,
+        limit: usize,
+    ) -> StoreResult<Vec<FingerprintHit>>;
     /// The latest day number of any stored article (the stream's present), for undated ones.
-    fn latest_day(&self) -> Option<i32>;
+    fn latest_day(&self) -> StoreResult<Option<i32>>;
 }
 
 /// What the assigner decided for one newly stored article.
@@ -179,7 +190,7 @@ pub trait StoryAssigner {
         article: &Article,
         analysis: &Analysis,
         index: &dyn StoryIndex,
-    ) -> StoryAssignment;
+    ) -> StoreResult<StoryAssignment>;
 }
 
 /// A near-duplicate group: an original and the copies of it (reprints, lightly edited wire copy).

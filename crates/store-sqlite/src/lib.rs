@@ -557,7 +557,7 @@ impl Store for SqliteStore {
             for (id, article, analysis) in &pending {
                 let article: Article = decode(article, "article", id).map_err(backend)?;
                 let analysis: Analysis = decode(analysis, "analysis", id).map_err(backend)?;
-                let a = assigner.assign(&article, &analysis, &me);
+                let a = assigner.assign(&article, &analysis, &me)?;
                 me.apply_story(&article.id, a)?;
             }
         }
@@ -763,7 +763,8 @@ impl Store for SqliteStore {
                 .map_err(backend)?;
             let me = SqliteStoreRef { conn: &tx };
             tx.execute("DELETE FROM search WHERE rowid = ?1", params![seq]).map_err(backend)?;
-            me.index(seq, analysis, search, &|e| me.entity(e).ok().flatten())?;
+            let records = me.linked_records(analysis)?;
+            me.index(seq, analysis, search, &|e| records.get(e).cloned())?;
         }
         tx.commit().map_err(backend)?;
         Ok(n > 0)
@@ -843,14 +844,14 @@ impl Store for SqliteStore {
         // Looked at before a write lock is asked for: a reader (or a read-only store) with
         // nothing to index never takes it.
         let me = SqliteStoreRef { conn: &self.conn };
-        if me.meta_i64(META_BACKFILL_NEXT).is_none() {
+        if me.meta_i64(META_BACKFILL_NEXT)?.is_none() {
             return Ok(0);
         }
         let tx = self.write_transaction()?;
         let done = {
             let me = SqliteStoreRef { conn: &tx };
             let (Some(next), Some(end)) =
-                (me.meta_i64(META_BACKFILL_NEXT), me.meta_i64(META_BACKFILL_END))
+                (me.meta_i64(META_BACKFILL_NEXT)?, me.meta_i64(META_BACKFILL_END)?)
             else {
                 return Ok(0);
             };
@@ -873,7 +874,8 @@ impl Store for SqliteStore {
                 let article: Article = decode(article, "article", id).map_err(backend)?;
                 let analysis: Analysis = decode(analysis, "analysis", id).map_err(backend)?;
                 let text = indexer.index_text(&article, &analysis);
-                me.index(*seq, &analysis, &text, &|e| me.entity(e).ok().flatten())?;
+                let records = me.linked_records(&analysis)?;
+                me.index(*seq, &analysis, &text, &|e| records.get(e).cloned())?;
             }
             match rows.last() {
                 Some((seq, ..)) if *seq < end && rows.len() >= limit => {
@@ -980,7 +982,9 @@ impl SqliteStore {
                         bytes
                     ])
                     .map_err(backend)?;
-                let links = linker.link(a, &doc.analysis.entities, &me);
+                // A registry that cannot be read aborts the batch: linking on an empty answer
+                // would found second identities for known entities.
+                let links = linker.link(a, &doc.analysis.entities, &me)?;
                 let mut analysis = doc.analysis.clone();
                 for link in &links {
                     me.apply_link(&a.id, link)?;
@@ -998,7 +1002,7 @@ impl SqliteStore {
                 };
                 me.index(seq, &analysis, &doc.search, &record)?;
                 if let Some(assigner) = assigner {
-                    let story = assigner.assign(a, &analysis, &me);
+                    let story = assigner.assign(a, &analysis, &me)?;
                     me.apply_story(&a.id, story)?;
                 }
                 out.push(PutOutcome::Stored(a.id.clone()));
@@ -1018,15 +1022,19 @@ struct SqliteStoreRef<'a> {
 struct NoLinker;
 
 impl Linker for NoLinker {
-    fn link(&self, _: &Article, _: &DocEntities, _: &dyn EntityIndex) -> Vec<EntityLink> {
-        vec![]
+    fn link(
+        &self,
+        _: &Article,
+        _: &DocEntities,
+        _: &dyn EntityIndex,
+    ) -> StoreResult<Vec<EntityLink>> {
+        Ok(vec![])
     }
 }
 
 impl EntityIndex for SqliteStoreRef<'_> {
-    fn find(&self, key: &str) -> Vec<EntityRecord> {
-        // A registry that cannot be read links nothing new to it; the article is still stored.
-        self.find_entities(key).unwrap_or_default()
+    fn find(&self, key: &str) -> StoreResult<Vec<EntityRecord>> {
+        self.find_entities(key).map_err(backend)
     }
 }
 
@@ -1041,6 +1049,23 @@ impl SqliteStoreRef<'_> {
             decode::<EntityRecord>(&json, "entity", &id)
         })?;
         rows.collect()
+    }
+
+    /// The registry's records of the entities an analysis links to (a read failure is an error,
+    /// not an entity left out of the index).
+    fn linked_records(
+        &self,
+        analysis: &Analysis,
+    ) -> StoreResult<std::collections::HashMap<EntityId, EntityRecord>> {
+        let mut out = std::collections::HashMap::new();
+        for id in analysis.entities.clusters.iter().filter_map(|c| c.entity.as_ref()) {
+            if !out.contains_key(id) {
+                if let Some(e) = self.entity(id)? {
+                    out.insert(id.clone(), e);
+                }
+            }
+        }
+        Ok(out)
     }
 
     /// Writes an article's row of the full-text index: the engine's terms and the linked ones.
@@ -1105,7 +1130,12 @@ const META_DOCUMENTS: &str = "story_documents";
 const META_LATEST_DAY: &str = "story_latest_day";
 
 impl StoryIndex for SqliteStoreRef<'_> {
-    fn stories_by_key(&self, key: u64, since: Option<i32>, limit: usize) -> Vec<StoryId> {
+    fn stories_by_key(
+        &self,
+        key: u64,
+        since: Option<i32>,
+        limit: usize,
+    ) -> StoreResult<Vec<StoryId>> {
         let run = || -> rusqlite::Result<Vec<StoryId>> {
             let limit = limit.min(i64::MAX as usize) as i64;
             let map = |r: &rusqlite::Row<'_>| r.get::<_, String>(0).map(StoryId);
@@ -1128,28 +1158,32 @@ impl StoryIndex for SqliteStoreRef<'_> {
                 }
             }
         };
-        // An index that cannot be read finds no candidate; the article founds a story.
-        run().unwrap_or_default()
+        run().map_err(backend)
     }
 
-    fn profile(&self, id: &StoryId) -> Option<StoryProfile> {
-        self.story_profile(id).ok().flatten()
+    fn profile(&self, id: &StoryId) -> StoreResult<Option<StoryProfile>> {
+        self.story_profile(id)
     }
 
-    fn key_frequency(&self, key: u64) -> u64 {
-        self.conn
+    fn key_frequency(&self, key: u64) -> StoreResult<u64> {
+        let n = self
+            .conn
             .prepare_cached("SELECT articles FROM story_keys WHERE key = ?1")
             .and_then(|mut s| s.query_row(params![sql_key(key)], |r| r.get::<_, i64>(0)).optional())
-            .ok()
-            .flatten()
-            .map_or(0, |n| n.max(0) as u64)
+            .map_err(backend)?;
+        Ok(n.map_or(0, |n| n.max(0) as u64))
     }
 
-    fn documents(&self) -> u64 {
-        self.meta_i64(META_DOCUMENTS).map_or(0, |n| n.max(0) as u64)
+    fn documents(&self) -> StoreResult<u64> {
+        Ok(self.meta_i64(META_DOCUMENTS)?.map_or(0, |n| n.max(0) as u64))
     }
 
-    fn fingerprints(&self, band: u64, since: Option<i32>, limit: usize) -> Vec<FingerprintHit> {
+    fn fingerprints(
+        &self,
+        band: u64,
+        since: Option<i32>,
+        limit: usize,
+    ) -> StoreResult<Vec<FingerprintHit>> {
         let run = || -> rusqlite::Result<Vec<FingerprintHit>> {
             let mut stmt = self.conn.prepare_cached(
                 "SELECT a.id, m.story_id, m.copy_of, f.day, f.fingerprint
@@ -1175,22 +1209,27 @@ impl StoryIndex for SqliteStoreRef<'_> {
             )?;
             rows.collect()
         };
-        run().unwrap_or_default()
+        run().map_err(backend)
     }
 
-    fn latest_day(&self) -> Option<i32> {
-        self.meta_i64(META_LATEST_DAY).and_then(|d| i32::try_from(d).ok())
+    fn latest_day(&self) -> StoreResult<Option<i32>> {
+        Ok(self.meta_i64(META_LATEST_DAY)?.and_then(|d| i32::try_from(d).ok()))
     }
 }
 
 impl SqliteStoreRef<'_> {
-    fn meta_i64(&self, key: &str) -> Option<i64> {
-        self.conn
+    /// A number kept in the `meta` table (`None` when absent; a value that is no number is
+    /// damage and an error).
+    fn meta_i64(&self, key: &str) -> StoreResult<Option<i64>> {
+        let v = self
+            .conn
             .prepare_cached("SELECT value FROM meta WHERE key = ?1")
             .and_then(|mut s| s.query_row(params![key], |r| r.get::<_, String>(0)).optional())
-            .ok()
-            .flatten()
-            .and_then(|v| v.parse().ok())
+            .map_err(backend)?;
+        v.map(|v| {
+            v.parse().map_err(|_| StoreError::Backend(format!("meta {key}: {v:?} is no number")))
+        })
+        .transpose()
     }
 
     fn set_meta(&self, key: &str, value: i64) -> StoreResult<()> {
@@ -1243,7 +1282,7 @@ impl SqliteStoreRef<'_> {
     fn apply_story(&self, article: &ArticleId, a: StoryAssignment) -> StoreResult<()> {
         let c = self.conn;
         let id = &a.profile.id;
-        let latest = self.latest_day();
+        let latest = self.latest_day()?;
         let file_day = a.day.or(latest);
         for gone in a.absorbed.iter().filter(|g| *g != id) {
             let seq: Option<i64> = c
@@ -1307,7 +1346,7 @@ impl SqliteStoreRef<'_> {
             }
         }
         if a.copy_of.is_none() {
-            let n = self.meta_i64(META_DOCUMENTS).unwrap_or(0);
+            let n = self.meta_i64(META_DOCUMENTS)?.unwrap_or(0);
             self.set_meta(META_DOCUMENTS, n + 1)?;
         }
         if let Some(fp) = &a.fingerprint {
@@ -1472,6 +1511,53 @@ mod tests {
         let doc = conformance::sample_with_entities(1, &["Ana Rusu"]);
         s.put_batch_linked(&[doc], &conformance::NameLinker).unwrap();
         assert!(s.entity(&EntityId("e:ana rusu".into())).unwrap().is_some());
+    }
+
+    /// A registry lookup that cannot be read aborts the batch and is reported: nothing of the
+    /// batch is stored (an empty answer would have founded a second identity for a known entity).
+    struct UnreadableRegistry;
+
+    impl Linker for UnreadableRegistry {
+        fn link(
+            &self,
+            _: &Article,
+            _: &DocEntities,
+            index: &dyn EntityIndex,
+        ) -> StoreResult<Vec<EntityLink>> {
+            index.find("name:ana rusu")?;
+            Err(StoreError::Backend("registry unreadable".into()))
+        }
+    }
+
+    #[test]
+    fn an_unreadable_registry_aborts_the_batch() {
+        let mut s = SqliteStore::in_memory().unwrap();
+        let a = conformance::sample_with_entities(1, &["Ana Rusu"]);
+        let b = conformance::sample_with_entities(2, &["Ana Rusu"]);
+        let err = s.put_batch_linked(&[a.clone(), b], &UnreadableRegistry).unwrap_err();
+        assert!(err.to_string().contains("registry unreadable"), "{err}");
+        assert_eq!(s.count().unwrap(), 0, "the batch's articles are rolled back");
+        s.put_batch_linked(&[a], &conformance::NameLinker).unwrap();
+        assert_eq!(s.count().unwrap(), 1, "the store is sound for the next batch");
+    }
+
+    /// Damage in the story index (a frequency total that is no number) is an error of the write
+    /// that reads it, not a silent zero.
+    #[test]
+    fn a_damaged_story_index_aborts_the_write_that_reads_it() {
+        let mut s = SqliteStore::in_memory().unwrap();
+        let assigner = conformance::KeyAssigner::default();
+        let first =
+            conformance::story_sample(1, "quake", "w1 alpha", Lang::En, "Outlet A", "2026-03-01");
+        s.put_batch_assigned(&[first], &NoLinker, &assigner).unwrap();
+        s.conn
+            .execute("UPDATE meta SET value = 'x' WHERE key = ?1", params![META_DOCUMENTS])
+            .unwrap();
+        let second =
+            conformance::story_sample(2, "quake", "w2 beta", Lang::En, "Outlet B", "2026-03-02");
+        let err = s.put_batch_assigned(&[second], &NoLinker, &assigner).unwrap_err();
+        assert!(err.to_string().contains("story_documents"), "{err}");
+        assert_eq!(s.count().unwrap(), 1, "the second article is not stored");
     }
 
     /// Indexes with the terms the sample articles carry.

@@ -34,7 +34,7 @@ use crate::stories::features::country_word;
 use parallax_model::search::{country_term, entity_term};
 use parallax_model::{
     Cluster, EntityId, EntityIndex, EntityRecord, EntityType, Lang, PartialDate, Span, Store,
-    StoreResult,
+    StoreError, StoreResult,
 };
 use serde::Serialize;
 use std::collections::HashSet;
@@ -396,12 +396,41 @@ fn any_phrase_at(toks: &[Tok], i: usize, phrases: &[&str]) -> Option<usize> {
     phrases.iter().filter(|p| phrase_at(toks, i, p)).map(|p| p.split_whitespace().count()).max()
 }
 
-/// The read side of the registry over a store, for linking's lookups.
-struct Registry<'a>(&'a dyn Store);
+/// The read side of the registry over a store, for linking's lookups. The question's many
+/// lookups go through [`Registry::records`], which keeps the first failure for the caller to
+/// report (a registry that cannot be read is an error, not a question naming no one).
+struct Registry<'a> {
+    store: &'a dyn Store,
+    failed: std::cell::RefCell<Option<StoreError>>,
+}
+
+impl<'a> Registry<'a> {
+    fn new(store: &'a dyn Store) -> Self {
+        Registry { store, failed: std::cell::RefCell::new(None) }
+    }
+
+    /// The entities filed under `key`; none when the lookup failed (the failure is kept).
+    fn records(&self, key: &str) -> Vec<EntityRecord> {
+        self.found(self.find(key)).unwrap_or_default()
+    }
+
+    /// A lookup's answer, its failure kept.
+    fn found<T>(&self, r: StoreResult<T>) -> Option<T> {
+        r.map_err(|e| {
+            self.failed.borrow_mut().get_or_insert(e);
+        })
+        .ok()
+    }
+
+    /// The first failure of any lookup so far.
+    fn check(&self) -> StoreResult<()> {
+        self.failed.borrow_mut().take().map_or(Ok(()), Err)
+    }
+}
 
 impl EntityIndex for Registry<'_> {
-    fn find(&self, key: &str) -> Vec<EntityRecord> {
-        self.0.find_entities(key).unwrap_or_default()
+    fn find(&self, key: &str) -> StoreResult<Vec<EntityRecord>> {
+        self.store.find_entities(key)
     }
 }
 
@@ -1013,7 +1042,7 @@ fn find_names(
     toks: &[Tok],
     role: &[Role],
 ) -> StoreResult<Vec<Name>> {
-    let registry = Registry(store);
+    let registry = Registry::new(store);
     let mut names: Vec<Name> = vec![];
     let free = |from: usize, to: usize, names: &[Name]| {
         (from..to)
@@ -1137,6 +1166,7 @@ fn find_names(
         n.oblique = after_of || toks[n.to - 1].possessive || declined(surface, all_names.as_ref());
     }
     names.sort_by_key(|n| n.from);
+    registry.check()?;
     Ok(names)
 }
 
@@ -1208,7 +1238,7 @@ fn lexicon_word(lower: &str, lang: Lang) -> Option<usize> {
 /// linking files entities under (a person's surname skeleton, the whole name's skeleton).
 fn lookup(registry: &Registry<'_>, surface: &str, lang: Lang) -> Option<Name> {
     if let Some(hit) = crate::entities::kb_resolve(surface, Some(lang)) {
-        let record = registry.find(&format!("kb:{}", hit.id)).into_iter().next();
+        let record = registry.records(&format!("kb:{}", hit.id)).into_iter().next();
         return Some(Name {
             from: 0,
             to: 0,
@@ -1273,7 +1303,7 @@ fn fragments(
         }
     }
     for k in keys {
-        for e in registry.find(&k) {
+        for e in registry.records(&k) {
             let fits = e.kind != EntityType::Person || link::compatible(given.as_deref(), &e);
             if e.id != best.id && e.kb.is_none() && fits && !out.iter().any(|x| x.id == e.id) {
                 out.push(e);
@@ -1289,9 +1319,9 @@ fn fragments(
 /// other kind's keys (taggers confuse people and bodies), the best-known first.
 fn resolve(registry: &Registry<'_>, cluster: &Cluster) -> Option<EntityRecord> {
     if let Some(kb) = &cluster.kb {
-        return registry.find(&format!("kb:{kb}")).into_iter().next();
+        return registry.records(&format!("kb:{kb}")).into_iter().next();
     }
-    if let Some(e) = link::find(cluster, registry) {
+    if let Some(e) = registry.found(link::find(cluster, registry)).flatten() {
         return Some(e);
     }
     let sk = skeleton(&cluster.name);
@@ -1303,7 +1333,7 @@ fn resolve(registry: &Registry<'_>, cluster: &Cluster) -> Option<EntityRecord> {
             keys.push(format!("per:{}", skeleton(last)));
         }
     }
-    keys.iter().flat_map(|k| registry.find(k)).max_by_key(|e| e.articles)
+    keys.iter().flat_map(|k| registry.records(k)).max_by_key(|e| e.articles)
 }
 
 /// The dates of a question, as a window; their tokens are marked so that they name no topic.

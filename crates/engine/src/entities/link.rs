@@ -19,7 +19,7 @@ use super::names;
 use super::translit::{self, skeleton};
 use parallax_model::{
     Article, Cluster, DocEntities, EntityId, EntityIndex, EntityLink, EntityRecord, EntityType,
-    Linker, NameCount,
+    Linker, NameCount, StoreResult,
 };
 use std::collections::BTreeMap;
 
@@ -33,7 +33,7 @@ impl Linker for EngineLinker {
         article: &Article,
         entities: &DocEntities,
         index: &dyn EntityIndex,
-    ) -> Vec<EntityLink> {
+    ) -> StoreResult<Vec<EntityLink>> {
         let mut forms: Vec<BTreeMap<String, usize>> =
             vec![BTreeMap::new(); entities.clusters.len()];
         for m in &entities.mentions {
@@ -46,24 +46,25 @@ impl Linker for EngineLinker {
         let mut local: BTreeMap<EntityId, EntityRecord> = BTreeMap::new();
         let mut chosen: Vec<EntityId> = Vec::with_capacity(entities.clusters.len());
         for (cluster, surface) in entities.clusters.iter().zip(&forms) {
-            let found = find(cluster, index)
-                .map(|e| local.get(&e.id).cloned().unwrap_or(e))
-                .unwrap_or_else(|| {
+            let found = match find(cluster, index)? {
+                Some(e) => local.get(&e.id).cloned().unwrap_or(e),
+                None => {
                     // Two clusters of this article with the same identifying key are one entity.
-                    let new = new_record(cluster, index);
+                    let new = new_record(cluster, index)?;
                     local.get(&new.id).cloned().unwrap_or(new)
-                });
+                }
+            };
             let record = absorb(found, cluster, surface, article);
             chosen.push(record.id.clone());
             local.insert(record.id.clone(), record);
         }
-        chosen
+        Ok(chosen
             .into_iter()
             .enumerate()
             .filter_map(|(i, id)| {
                 local.get(&id).map(|e| EntityLink { cluster: i, entity: e.clone() })
             })
-            .collect()
+            .collect())
     }
 }
 
@@ -88,36 +89,39 @@ pub fn keys(cluster: &Cluster) -> Vec<String> {
     }
 }
 
-pub(crate) fn find(cluster: &Cluster, index: &dyn EntityIndex) -> Option<EntityRecord> {
-    let key = keys(cluster).into_iter().next()?;
-    let candidates = index.find(&key);
+pub(crate) fn find(
+    cluster: &Cluster,
+    index: &dyn EntityIndex,
+) -> StoreResult<Option<EntityRecord>> {
+    let Some(key) = keys(cluster).into_iter().next() else { return Ok(None) };
+    let candidates = index.find(&key)?;
     if cluster.kind != EntityType::Person {
         if cluster.kb.is_some() {
-            return candidates.into_iter().next();
+            return Ok(candidates.into_iter().next());
         }
         let (same, other): (Vec<_>, Vec<_>) =
             candidates.into_iter().partition(|e| e.kind == cluster.kind);
         if let Some(e) = same.into_iter().chain(other).find(|e| e.kind != EntityType::Person) {
-            return Some(e);
+            return Ok(Some(e));
         }
         // A lone word the tagger could not type as a person ("turned to Dorokhin for help") that
         // is the surname of a person the corpus already knows is that person: an alias learned
         // from the corpus, not from a list.
         if cluster.name.split_whitespace().count() == 1 {
-            return index
-                .find(&format!("per:{}", skeleton(&cluster.name)))
+            return Ok(index
+                .find(&format!("per:{}", skeleton(&cluster.name)))?
                 .into_iter()
                 .filter(|e| e.kind == EntityType::Person)
-                .max_by_key(|e| e.articles);
+                .max_by_key(|e| e.articles));
         }
-        return None;
+        return Ok(None);
     }
     let given = given_name(&cluster.name);
-    candidates
+    Ok(candidates
         .into_iter()
         .filter(|e| e.kind == EntityType::Person)
         .filter(|e| compatible(given.as_deref(), e))
-        .max_by_key(|e| e.articles)
+        .max_by_key(|e| e.articles))
 }
 
 /// The given name (first word) of a multi-word person name, as a skeleton.
@@ -152,17 +156,17 @@ pub(crate) fn compatible(given: Option<&str>, e: &EntityRecord) -> bool {
 /// article that happened to name it first, so the same inputs in another order give the same
 /// ids. Should another entity already hold that id (a key that changed hands, such as a surname
 /// shared by two people), the first name seen is added to the seed.
-fn new_record(cluster: &Cluster, index: &dyn EntityIndex) -> EntityRecord {
+fn new_record(cluster: &Cluster, index: &dyn EntityIndex) -> StoreResult<EntityRecord> {
     let keys = keys(cluster);
     let id_of = |seed: &str| {
         EntityId(format!("e{}", crate::hash_hex(seed.as_bytes()).get(..12).unwrap_or_default()))
     };
     let key = keys.last().map_or("", String::as_str);
     let mut id = id_of(key);
-    if index.find(key).iter().any(|e| e.id == id) {
+    if index.find(key)?.iter().any(|e| e.id == id) {
         id = id_of(&format!("{key}|{}", cluster.name));
     }
-    EntityRecord {
+    Ok(EntityRecord {
         id,
         kind: cluster.kind,
         canonical: cluster.name.clone(),
@@ -171,7 +175,7 @@ fn new_record(cluster: &Cluster, index: &dyn EntityIndex) -> EntityRecord {
         keys,
         names: vec![],
         articles: 0,
-    }
+    })
 }
 
 /// Adds a cluster's evidence to an entity: its surface forms, keys and affiliation, then

@@ -59,7 +59,8 @@ mod golden;
 
 use features::{Channel, Features};
 use parallax_model::{
-    Analysis, Article, Kind, StoryAssigner, StoryAssignment, StoryId, StoryIndex, StoryProfile,
+    Analysis, Article, Kind, StoreResult, StoryAssigner, StoryAssignment, StoryId, StoryIndex,
+    StoryProfile,
 };
 use std::collections::HashMap;
 
@@ -140,7 +141,7 @@ impl StoryAssigner for EngineAssigner {
         article: &Article,
         analysis: &Analysis,
         index: &dyn StoryIndex,
-    ) -> StoryAssignment {
+    ) -> StoreResult<StoryAssignment> {
         self.assign_features(&features::features(article, analysis), index)
     }
 }
@@ -159,16 +160,22 @@ impl EngineAssigner {
 
     /// Assigns an article whose features are already computed (features are per-article and can
     /// be computed in parallel; this step reads the index and is sequential).
-    pub fn assign_features(&self, f: &Features, index: &dyn StoryIndex) -> StoryAssignment {
+    /// An index that cannot be read is an error: the write it serves is abandoned, never decided
+    /// on an empty answer.
+    pub fn assign_features(
+        &self,
+        f: &Features,
+        index: &dyn StoryIndex,
+    ) -> StoreResult<StoryAssignment> {
         let cfg = &self.config;
         // An undated article looks up stories of every time (undated ones included); the days
         // its text writes, if any, then keep it from stories outside the window (`score`).
         let since = f.day.map(|d| d.saturating_sub(cfg.window_days));
-        if let Some(a) = self.copy(f, index, since) {
-            return a;
+        if let Some(a) = self.copy(f, index, since)? {
+            return Ok(a);
         }
-        let vector = self.weigh(f, index);
-        let scored = self.candidates(f, &vector, index, since);
+        let vector = self.weigh(f, index)?;
+        let scored = self.candidates(f, &vector, index, since)?;
         let best = scored.first().filter(|s| s.score >= cfg.threshold);
         let mut file_under = strongest(&vector, cfg.file_keys);
         file_under.extend(independent(&vector, cfg.file_keys / 2).into_iter().map(|x| x.0));
@@ -178,7 +185,7 @@ impl EngineAssigner {
         let Some(best) = best else {
             let mut profile = new_profile(f);
             profile.centroid = truncate(vector, cfg.centroid_keys);
-            return StoryAssignment {
+            return Ok(StoryAssignment {
                 profile,
                 day: f.day,
                 file_under,
@@ -186,7 +193,7 @@ impl EngineAssigner {
                 copy_of: None,
                 fingerprint: f.fingerprint.clone(),
                 absorbed: vec![],
-            };
+            });
         };
         let mut profile = best.profile.clone();
         let mut absorbed = vec![];
@@ -200,7 +207,7 @@ impl EngineAssigner {
         join(&mut profile, f, &vector, best.score, cfg.centroid_keys);
         file_under.sort_unstable();
         file_under.dedup();
-        StoryAssignment {
+        Ok(StoryAssignment {
             profile,
             day: f.day,
             file_under,
@@ -208,7 +215,7 @@ impl EngineAssigner {
             copy_of: None,
             fingerprint: f.fingerprint.clone(),
             absorbed,
-        }
+        })
     }
 
     /// The assignment of a near-duplicate of a stored article, if the article is one.
@@ -217,12 +224,12 @@ impl EngineAssigner {
         f: &Features,
         index: &dyn StoryIndex,
         since: Option<i32>,
-    ) -> Option<StoryAssignment> {
-        let fp = f.fingerprint.as_ref()?;
+    ) -> StoreResult<Option<StoryAssignment>> {
+        let Some(fp) = f.fingerprint.as_ref() else { return Ok(None) };
         let mut best: Option<(f32, parallax_model::FingerprintHit)> = None;
         let mut seen: Vec<parallax_model::ArticleId> = vec![];
         for band in &fp.bands {
-            for hit in index.fingerprints(*band, since, 8) {
+            for hit in index.fingerprints(*band, since, 8)? {
                 if seen.contains(&hit.article) {
                     continue;
                 }
@@ -233,11 +240,11 @@ impl EngineAssigner {
                 }
             }
         }
-        let (_, hit) = best?;
-        let mut profile = index.profile(&hit.story)?;
+        let Some((_, hit)) = best else { return Ok(None) };
+        let Some(mut profile) = index.profile(&hit.story)? else { return Ok(None) };
         profile.copies += 1;
         touch(&mut profile, f);
-        Some(StoryAssignment {
+        Ok(Some(StoryAssignment {
             profile,
             day: f.day,
             file_under: vec![],
@@ -245,30 +252,29 @@ impl EngineAssigner {
             copy_of: Some(hit.copy_of.unwrap_or(hit.article)),
             fingerprint: Some(fp.clone()),
             absorbed: vec![],
-        })
+        }))
     }
 
     /// The article's vector: term frequencies × inverse document frequencies × channel weights,
     /// L2-normalised, sorted by key.
-    pub fn weigh(&self, f: &Features, index: &dyn StoryIndex) -> Vec<(u64, f32)> {
-        let n = index.documents() as f32;
-        let mut v: Vec<(u64, f32)> = f
-            .keys
-            .iter()
-            .map(|&(k, tf)| {
-                let df = index.key_frequency(k) as f32;
-                let idf = 1.0 + ((n + 1.0) / (df + 1.0)).ln();
-                (k, tf * idf * self.channel_weight(k))
-            })
-            .filter(|(_, w)| *w > 0.0)
-            .collect();
+    pub fn weigh(&self, f: &Features, index: &dyn StoryIndex) -> StoreResult<Vec<(u64, f32)>> {
+        let n = index.documents()? as f32;
+        let mut v: Vec<(u64, f32)> = Vec::with_capacity(f.keys.len());
+        for &(k, tf) in &f.keys {
+            let df = index.key_frequency(k)? as f32;
+            let idf = 1.0 + ((n + 1.0) / (df + 1.0)).ln();
+            let w = tf * idf * self.channel_weight(k);
+            if w > 0.0 {
+                v.push((k, w));
+            }
+        }
         let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
         if norm > 0.0 {
             for x in &mut v {
                 x.1 /= norm;
             }
         }
-        v
+        Ok(v)
     }
 
     /// How much higher chance similarities run for this article than for a long one within its
@@ -314,7 +320,7 @@ impl EngineAssigner {
         vector: &[(u64, f32)],
         index: &dyn StoryIndex,
         since: Option<i32>,
-    ) -> Vec<Scored> {
+    ) -> StoreResult<Vec<Scored>> {
         let cfg = &self.config;
         let mut shared: HashMap<StoryId, (f32, usize)> = HashMap::new();
         // The strongest keys overall are mostly words of the article's language; the strongest
@@ -327,7 +333,7 @@ impl EngineAssigner {
             }
         }
         for (rank, (k, w)) in queries.into_iter().enumerate() {
-            for s in index.stories_by_key(k, since, cfg.per_key) {
+            for s in index.stories_by_key(k, since, cfg.per_key)? {
                 let e = shared.entry(s).or_insert((0.0, rank));
                 e.0 += w;
             }
@@ -338,16 +344,15 @@ impl EngineAssigner {
         ranked.truncate(cfg.candidates);
         // The countries the article names, once for every candidate (see `Config::place_factor`).
         let here = features::countries(vector);
-        let mut scored: Vec<Scored> = ranked
-            .into_iter()
-            .filter_map(|(id, _)| index.profile(&id))
-            .filter_map(|p| {
-                let score = self.score(f, vector, &here, &p)?;
-                Some(Scored { profile: p, score })
-            })
-            .collect();
+        let mut scored: Vec<Scored> = Vec::with_capacity(ranked.len());
+        for (id, _) in ranked {
+            let Some(p) = index.profile(&id)? else { continue };
+            if let Some(score) = self.score(f, vector, &here, &p) {
+                scored.push(Scored { profile: p, score });
+            }
+        }
         scored.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.profile.id.cmp(&b.profile.id)));
-        scored
+        Ok(scored)
     }
 
     /// The article's score against a story, `None` when the story is outside the time window.

@@ -19,7 +19,8 @@
 
 use super::features::mix;
 use parallax_model::{
-    ArticleId, Fingerprint, FingerprintHit, StoryAssignment, StoryId, StoryIndex, StoryProfile,
+    ArticleId, Fingerprint, FingerprintHit, StoreResult, StoryAssignment, StoryId, StoryIndex,
+    StoryProfile,
 };
 use std::collections::HashMap;
 
@@ -285,39 +286,51 @@ fn active(day: Option<i32>, since: Option<i32>) -> bool {
 }
 
 impl StoryIndex for StreamIndex {
-    fn stories_by_key(&self, key: u64, since: Option<i32>, limit: usize) -> Vec<StoryId> {
-        let Some(list) = self.postings.get(&key) else { return vec![] };
+    fn stories_by_key(
+        &self,
+        key: u64,
+        since: Option<i32>,
+        limit: usize,
+    ) -> StoreResult<Vec<StoryId>> {
+        let Some(list) = self.postings.get(&key) else { return Ok(vec![]) };
         let mut hits: Vec<&(StoryId, Option<i32>, u64)> =
             list.iter().filter(|(_, d, _)| active(*d, since)).collect();
         hits.sort_by(|x, y| y.1.cmp(&x.1).then(y.2.cmp(&x.2)));
         // Retired or merged stories linger in the lists until the next sweep: skipped here,
         // after sorting, so that only the entries returned are looked up.
-        hits.into_iter()
+        Ok(hits
+            .into_iter()
             .filter(|(s, _, _)| self.stories.contains_key(s))
             .take(limit)
             .map(|(s, _, _)| s.clone())
-            .collect()
+            .collect())
     }
 
-    fn profile(&self, id: &StoryId) -> Option<StoryProfile> {
-        self.stories.get(id).map(|l| l.profile.clone())
+    fn profile(&self, id: &StoryId) -> StoreResult<Option<StoryProfile>> {
+        Ok(self.stories.get(id).map(|l| l.profile.clone()))
     }
 
-    fn key_frequency(&self, key: u64) -> u64 {
-        Self::slots(key)
+    fn key_frequency(&self, key: u64) -> StoreResult<u64> {
+        Ok(Self::slots(key)
             .iter()
             .map(|s| self.sketch.get(*s).copied().unwrap_or(0))
             .min()
-            .map_or(0, u64::from)
+            .map_or(0, u64::from))
     }
 
-    fn documents(&self) -> u64 {
-        self.documents
+    fn documents(&self) -> StoreResult<u64> {
+        Ok(self.documents)
     }
 
-    fn fingerprints(&self, band: u64, since: Option<i32>, limit: usize) -> Vec<FingerprintHit> {
-        let Some(list) = self.bands.get(&band) else { return vec![] };
-        list.iter()
+    fn fingerprints(
+        &self,
+        band: u64,
+        since: Option<i32>,
+        limit: usize,
+    ) -> StoreResult<Vec<FingerprintHit>> {
+        let Some(list) = self.bands.get(&band) else { return Ok(vec![]) };
+        Ok(list
+            .iter()
             .rev()
             .filter_map(|n| self.prints.get(n))
             .filter(|p| active(p.day, since))
@@ -332,11 +345,11 @@ impl StoryIndex for StreamIndex {
                 })
             })
             .take(limit)
-            .collect()
+            .collect())
     }
 
-    fn latest_day(&self) -> Option<i32> {
-        self.latest
+    fn latest_day(&self) -> StoreResult<Option<i32>> {
+        Ok(self.latest)
     }
 }
 
@@ -373,7 +386,7 @@ mod tests {
     fn stories_past_the_horizon_retire_and_leave_the_postings() {
         let mut index = StreamIndex::new(30, 8);
         index.apply(&ArticleId("a0".into()), assignment("old", 100, 7));
-        assert_eq!(index.stories_by_key(7, None, 8), vec![StoryId("old".into())]);
+        assert_eq!(index.stories_by_key(7, None, 8).unwrap(), vec![StoryId("old".into())]);
         let mut retired = vec![];
         for i in 0..(2 * SWEEP_EVERY) {
             let a = assignment(&format!("new{i}"), 200, 1000 + i);
@@ -381,9 +394,13 @@ mod tests {
         }
         assert_eq!(retired.len(), 1, "only the old story is past the horizon");
         assert_eq!(retired[0].profile.id, StoryId("old".into()));
-        assert!(index.stories_by_key(7, None, 8).is_empty());
+        assert!(index.stories_by_key(7, None, 8).unwrap().is_empty());
         assert_eq!(index.active_stories(), 2 * SWEEP_EVERY as usize);
         assert_eq!(index.postings(), 2 * SWEEP_EVERY as usize);
-        assert_eq!(index.key_frequency(7), 1, "frequencies are kept: the sketch never shrinks");
+        assert_eq!(
+            index.key_frequency(7).unwrap(),
+            1,
+            "frequencies are kept: the sketch never shrinks"
+        );
     }
 }

@@ -156,7 +156,7 @@ pub fn run(opts: &EvalOptions, config: &Config) -> Result<Report, EvalError> {
         let ft = t.elapsed().as_secs_f64();
         let t = Instant::now();
         for f in &feats {
-            let a = assigner.assign_features(f, &index);
+            let a = assigner.assign_features(f, &index)?;
             if a.copy_of.is_some() {
                 copies += 1;
             } else if a.profile.articles == 1 {
