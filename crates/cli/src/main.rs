@@ -11,6 +11,7 @@ mod demo;
 mod entities;
 mod eval;
 mod ingest;
+mod reanalyse;
 mod search;
 mod show;
 mod statements;
@@ -46,6 +47,7 @@ Examples:
   parallax stories                           the stories: one event across languages and outlets
   parallax story s3f2a                       one story's articles (any unique id prefix)
   parallax restory                           rebuild the stories in date order
+  parallax reanalyse                         bring a store made by an older Parallax up to date
   parallax ask \"What is Russia saying about Venezuela?\"   a brief citing exact spans
   parallax search \"Nord Stream sanctions\" --lang ru   articles with every word, any language
   parallax articles --json | jq .title       machine-readable output
@@ -102,6 +104,9 @@ enum Command {
     /// Rebuild every story from the stored articles, in publication-date order.
     #[command(long_about = ingest::RESTORY_ABOUT)]
     Restory(ingest::RestoryArgs),
+    /// Bring a store made by an older Parallax up to date from the raw bytes it keeps.
+    #[command(long_about = reanalyse::REANALYSE_ABOUT)]
+    Reanalyse(reanalyse::ReanalyseArgs),
     /// Answer a question from the articles: a brief in which every line cites exact spans.
     Ask(ask::AskArgs),
     /// Find articles by words and names (any language, script and case), with snippets.
@@ -174,6 +179,7 @@ fn main() -> ExitCode {
         Command::Stories(args) => stories::list(&global, &args),
         Command::Story(args) => stories::show(&global, &args),
         Command::Restory(args) => ingest::restory(&global, &args),
+        Command::Reanalyse(args) => reanalyse::run(&global, &args),
         Command::Ask(args) => ask::run(&global, &args),
         Command::Search(args) => search::run(&global, &args),
         Command::Demo(args) => demo::run(&global, &args),

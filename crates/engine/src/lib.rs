@@ -44,8 +44,11 @@ use parallax_model::{
     Analysis, Article, ArticleId, Ingested, Kind, Lang, LangSpan, RawDoc, RawRecord,
 };
 
-/// The version stamp stored with every analysis.
-pub const ENGINE_VERSION: &str = concat!("parallax-engine/", env!("CARGO_PKG_VERSION"));
+/// The version stamp stored with every analysis: the crate's version and a hash of the engine's
+/// source and data (`build.rs`), so that any change to what makes analyses gives a new stamp and
+/// `parallax reanalyse` can find the analyses an older engine made.
+pub const ENGINE_VERSION: &str =
+    concat!("parallax-engine/", env!("CARGO_PKG_VERSION"), "+", env!("PARALLAX_ENGINE_HASH"));
 
 /// Hex BLAKE3 of `bytes`.
 pub fn hash_hex(bytes: &[u8]) -> String {

@@ -562,6 +562,7 @@ pub fn analysis_can_be_replaced(store: &mut dyn Store) {
         statements: Default::default(),
     };
     assert!(store.put_analysis(&a.article.id, &newer, &a.search).unwrap());
+    assert_eq!(store.engines().unwrap(), [(newer.engine.clone(), 1)], "the new stamp is counted");
     assert_eq!(store.get(&a.article.id).unwrap().unwrap().analysis, newer);
     assert!(!store.put_analysis(&ArticleId("0".into()), &newer, &a.search).unwrap());
 }

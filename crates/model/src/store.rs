@@ -113,6 +113,10 @@ pub trait Store {
     /// The entities of the registry filed under a lookup key (as linking finds them).
     fn find_entities(&self, key: &str) -> StoreResult<Vec<EntityRecord>>;
 
+    /// How many stored analyses each engine version made (the `engine` stamp of
+    /// [`Analysis`]), most first, then by version.
+    fn engines(&self) -> StoreResult<Vec<(String, usize)>>;
+
     /// How many articles are stored in each language (articles of no known language left out),
     /// most first, then by language code.
     fn languages(&self) -> StoreResult<Vec<(Lang, usize)>>;
@@ -559,6 +563,17 @@ impl Store for MemStore {
 
     fn find_entities(&self, key: &str) -> StoreResult<Vec<EntityRecord>> {
         EntityIndex::find(self, key)
+    }
+
+    fn engines(&self) -> StoreResult<Vec<(String, usize)>> {
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for row in self.rows.values() {
+            *counts.entry(row.analysis.engine.as_str()).or_default() += 1;
+        }
+        let mut out: Vec<(String, usize)> =
+            counts.into_iter().map(|(e, n)| (e.to_string(), n)).collect();
+        out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        Ok(out)
     }
 
     fn languages(&self) -> StoreResult<Vec<(Lang, usize)>> {

@@ -899,6 +899,19 @@ impl Store for SqliteStore {
         SqliteStoreRef { conn: &self.conn }.find_entities(key).map_err(backend)
     }
 
+    fn engines(&self) -> StoreResult<Vec<(String, usize)>> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT engine, COUNT(*) AS n FROM analyses GROUP BY engine ORDER BY n DESC, engine",
+            )
+            .map_err(backend)?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?.max(0) as usize)))
+            .map_err(backend)?;
+        rows.collect::<rusqlite::Result<_>>().map_err(backend)
+    }
+
     fn languages(&self) -> StoreResult<Vec<(Lang, usize)>> {
         let mut stmt = self
             .conn

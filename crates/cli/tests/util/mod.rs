@@ -31,12 +31,19 @@ pub fn stderr(o: &Output) -> String {
 /// an article, and kills it (SIGKILL: no chance to clean up). Returns how many articles a
 /// reader saw committed; 0 when nothing was committed within two minutes.
 pub fn ingest_then_kill(data: &Path, input: &Path) -> usize {
+    let input = input.to_str().unwrap();
+    run_then_kill(data, &["ingest", "--quiet", "--jobs", "1", input], data)
+}
+
+/// Starts `parallax --data DATA ARGS...`, waits until the store in `watch` holds an article,
+/// and kills it (SIGKILL). Returns how many articles a reader saw there; 0 when none came
+/// within two minutes or the command ended first.
+pub fn run_then_kill(data: &Path, args: &[&str], watch: &Path) -> usize {
     use parallax_model::Store;
     let mut child = Command::new(bin())
         .arg("--data")
         .arg(data)
-        .args(["ingest", "--quiet", "--jobs", "1"])
-        .arg(input)
+        .args(args)
         .env_remove("PARALLAX_DATA")
         .stderr(std::process::Stdio::null())
         .spawn()
@@ -44,7 +51,10 @@ pub fn ingest_then_kill(data: &Path, input: &Path) -> usize {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
     let mut seen = 0;
     while std::time::Instant::now() < deadline && seen == 0 {
-        if let Ok(store) = parallax_store_sqlite::SqliteStore::open_read_only(data) {
+        if child.try_wait().unwrap().is_some() {
+            return 0;
+        }
+        if let Ok(store) = parallax_store_sqlite::SqliteStore::open_read_only(watch) {
             seen = store.count().unwrap_or(0);
         }
         std::thread::sleep(std::time::Duration::from_millis(5));
