@@ -12,7 +12,7 @@
 use crate::{out, safe, Global};
 use anyhow::{Context, Result};
 use clap::Args;
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::ProgressBar;
 use parallax_engine::entities::link::EngineLinker;
 use parallax_engine::read::{read, ReadFailure, ReadOptions};
 use parallax_engine::stories::EngineAssigner;
@@ -180,19 +180,11 @@ fn ingest(
 ) -> Result<Summary> {
     let started = Instant::now();
     let mut summary = Summary { inputs: inputs.len(), ..Default::default() };
-    let bar =
-        ProgressBar::with_draw_target(Some(inputs.len() as u64), ProgressDrawTarget::stderr());
-    if show_progress {
-        bar.set_style(
-            ProgressStyle::with_template(
-                "{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} inputs {msg}",
-            )
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
-        );
-        bar.enable_steady_tick(Duration::from_millis(120));
-    } else {
-        bar.set_draw_target(ProgressDrawTarget::hidden());
-    }
+    let bar = crate::progress(
+        Some(inputs.len() as u64),
+        "{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} inputs {msg}",
+        show_progress,
+    );
 
     let assigner = EngineAssigner::default();
     let (tx, rx) = mpsc::sync_channel::<Vec<Item>>(8);
@@ -330,16 +322,7 @@ fn assign_pending(
     assigner: &EngineAssigner,
     show_progress: bool,
 ) -> Result<usize> {
-    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-    if show_progress {
-        bar.set_style(
-            ProgressStyle::with_template("{spinner} [{elapsed_precise}] {msg}")
-                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-        );
-        bar.enable_steady_tick(Duration::from_millis(120));
-    } else {
-        bar.set_draw_target(ProgressDrawTarget::hidden());
-    }
+    let bar = crate::progress(None, "{spinner} [{elapsed_precise}] {msg}", show_progress);
     let mut total = 0;
     // Every call assigns what it returns; the bound only guards against a backend that does not.
     let most = store.count()?;

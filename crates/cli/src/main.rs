@@ -254,3 +254,18 @@ pub fn out(line: &str) -> Result<()> {
         r => Ok(r?),
     }
 }
+
+/// A progress bar on stderr with `template` (an indicatif template), ticking while work runs;
+/// hidden unless `show` (a terminal, and neither --quiet nor --json).
+pub fn progress(len: Option<u64>, template: &str, show: bool) -> indicatif::ProgressBar {
+    use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+    if !show {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(len, ProgressDrawTarget::stderr());
+    let fallback =
+        if len.is_some() { ProgressStyle::default_bar() } else { ProgressStyle::default_spinner() };
+    bar.set_style(ProgressStyle::with_template(template).unwrap_or(fallback));
+    bar.enable_steady_tick(std::time::Duration::from_millis(120));
+    bar
+}

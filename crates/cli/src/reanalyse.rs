@@ -17,7 +17,6 @@
 use crate::{out, safe, Global};
 use anyhow::{bail, Context, Result};
 use clap::Args;
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use parallax_engine::entities::link::EngineLinker;
 use parallax_engine::read::{read, ReadOptions};
 use parallax_engine::stories::EngineAssigner;
@@ -28,7 +27,7 @@ use rayon::prelude::*;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 pub const REANALYSE_ABOUT: &str = "\
 Bring a store made by an older Parallax up to date. Every analysis carries the stamp of the engine
@@ -106,18 +105,11 @@ pub fn run(global: &Global, args: &ReanalyseArgs) -> Result<ExitCode> {
     let mut new = SqliteStore::open(&target)
         .with_context(|| format!("opening the new store in {}", target.display()))?;
     let show_progress = !args.quiet && !global.json && std::io::stderr().is_terminal();
-    let bar = ProgressBar::with_draw_target(Some(ids.len() as u64), ProgressDrawTarget::stderr());
-    if show_progress {
-        bar.set_style(
-            ProgressStyle::with_template(
-                "{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} articles {msg}",
-            )
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
-        );
-        bar.enable_steady_tick(Duration::from_millis(120));
-    } else {
-        bar.set_draw_target(ProgressDrawTarget::hidden());
-    }
+    let bar = crate::progress(
+        Some(ids.len() as u64),
+        "{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} articles {msg}",
+        show_progress,
+    );
     let (linker, assigner) = (EngineLinker, EngineAssigner::default());
     let (mut rebuilt, mut resumed, mut failed) = (0usize, 0usize, Vec::<String>::new());
     for chunk in ids.chunks(WINDOW) {
