@@ -65,6 +65,7 @@ fn is_cyrillic(word: &str) -> bool {
 pub(crate) fn keys(lang: Option<Lang>, class: Class, surface: &str) -> Vec<String> {
     let primary = name_key(surface);
     let mut combos: Vec<String> = vec![String::new()];
+    let noun = class == Class::Name && surface.split_whitespace().count() == 1;
     for (i, word) in surface.split_whitespace().enumerate() {
         let base = stem(word);
         if base.is_empty() {
@@ -72,7 +73,7 @@ pub(crate) fn keys(lang: Option<Lang>, class: Class, surface: &str) -> Vec<Strin
         }
         let mut stems = vec![base];
         if i < 2 && !is_acronym_word(word) {
-            for form in word_forms(lang, class, &word.to_lowercase()) {
+            for form in word_forms(lang, class, &word.to_lowercase(), noun) {
                 let s = stem(&form);
                 if !s.is_empty() && !stems.contains(&s) {
                     stems.push(s);
@@ -159,7 +160,11 @@ pub(crate) fn is_form_of(
             Some(l) => vec![Some(l)],
             None => std::iter::once(None).chain(Lang::ALL.iter().map(|&l| Some(l))).collect(),
         };
-        langs.into_iter().any(|l| word_forms(l, class, &s).iter().any(|f| fold_word(f) == t))
+        langs.into_iter().any(|l| {
+            word_forms(l, class, &s, single && class == Class::Name)
+                .iter()
+                .any(|f| fold_word(f) == t)
+        })
     })
 }
 
@@ -185,10 +190,11 @@ fn folds(key: &str) -> Vec<String> {
     out
 }
 
-/// Inflected forms of one lower-case word (besides the word itself).
-fn word_forms(lang: Option<Lang>, class: Class, w: &str) -> Vec<String> {
+/// Inflected forms of one lower-case word (besides the word itself). `noun`: the word is a
+/// one-word name, a noun even when it ends like an adjective (Капитолий → Капитолия).
+fn word_forms(lang: Option<Lang>, class: Class, w: &str, noun: bool) -> Vec<String> {
     if is_cyrillic(w) {
-        return slavic_cyrillic(w);
+        return slavic_cyrillic(w, noun);
     }
     match (lang, class) {
         (Some(Lang::Pl), _) => polish(class, w),
@@ -213,11 +219,15 @@ fn is_cyr_vowel(c: char) -> bool {
     CYR_VOWELS.contains(c)
 }
 
-/// Ukrainian and Russian forms the stemmer cannot reach.
-fn slavic_cyrillic(w: &str) -> Vec<String> {
+/// Ukrainian and Russian forms the stemmer cannot reach. A one-word name (`noun`) in -ий, -ій
+/// declines as a noun in -й (Капитолий → Капитолия, Капітолій → Капітолію), not as an adjective.
+fn slavic_cyrillic(w: &str, noun: bool) -> Vec<String> {
     let mut out = Vec::new();
+    let noun_in_y = noun && (w.ends_with("ий") || w.ends_with("ій"));
     // Adjectives (and adjectival nouns: військовий, ведущий): the endings stem() keeps.
-    for end in ["ий", "ій", "ый", "ой", "ые", "ие", "ая", "яя", "ое", "ее"] {
+    for end in
+        ["ий", "ій", "ый", "ой", "ые", "ие", "ая", "яя", "ое", "ее"].iter().filter(|_| !noun_in_y)
+    {
         if let Some(base) = w.strip_suffix(end) {
             out.extend(with(base, &["их", "ых", "ое", "ее", "ую", "юю", "ые", "ие", "ім"]));
             return out;

@@ -200,6 +200,15 @@ fn inflected_names_lead_to_their_entries() {
     assert!(finds("Polsce", "country:PL"));
     assert!(finds("Russlands", "country:RU"));
     assert!(finds("Дніпра", "place:dnipro-ua"), "Ukrainian names decline: {:?}", targets("Дніпра"));
+    // The states of the United States, declined, and the Capitol standing for Congress.
+    assert!(finds("Мичигане", "place:michigan"), "{:?}", targets("Мичигане"));
+    assert!(finds("Вісконсині", "place:wisconsin"), "{:?}", targets("Вісконсині"));
+    assert!(finds("Северной Каролины", "place:north-carolina"));
+    assert!(finds("Carolina del Norte", "place:north-carolina"));
+    for f in ["Капитолий", "Капитолия", "Капитолии", "Капітолій", "Капітолію", "Капітолії"]
+    {
+        eprintln!("{f} {:?}", targets(f));
+    }
     // A key shared with an inflected form of another name is told apart by the form: Китая is
     // China, not Quito (Кито does not decline).
     assert_eq!(targets("Китая"), BTreeSet::from(["country:CN".to_string()]));
