@@ -438,3 +438,19 @@ fn roads_lists_of_regions_former_states_and_bodies_with_two_complements() {
     // A name the decoder took for a body is a person when it acts in the past tense.
     assert_has(&uk, &found, EntityType::Person, "Грім");
 }
+
+#[test]
+fn a_name_holding_a_digit_is_no_person() {
+    for (text, lang, name) in [
+        ("Вчені з Одеси вивчають штам SARS-CoV-2 у лабораторії.", Lang::Uk, "SARS-CoV-2"),
+        (
+            "Врачи заметили, что вариант Omicron-BA2 распространяется быстрее.",
+            Lang::Ru,
+            "Omicron-BA2",
+        ),
+        ("Engineers at Harbour Aero tested the Kestrel-X7 on Monday.", Lang::En, "Kestrel-X7"),
+    ] {
+        let found = run(text, lang);
+        assert!(!has(text, &found, EntityType::Person, name), "{name}: {:?}", lines(text, &found));
+    }
+}

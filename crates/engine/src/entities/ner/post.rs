@@ -1459,7 +1459,8 @@ fn numbered_word(p: &Prepared, i: usize) -> bool {
 }
 
 /// Names with an ordinal number are one name, and a project or product rather than a person:
-/// "Nord Stream 2", "Северный поток-2", "«Північний потік — 2»". A mention followed by a small
+/// "Nord Stream 2", "Северный поток-2", "«Північний потік — 2»"; a "person" whose name holds a
+/// digit is a thing ("SARS-CoV-2"). A mention followed by a small
 /// number (after a dash or not) takes it in; a quotation of a capitalised name that ends in one,
 /// and a capitalised word before a word ending in "-2", become such names.
 pub fn numbered_names(p: &Prepared, found: &mut Vec<Found>) {
@@ -1495,6 +1496,11 @@ pub fn numbered_names(p: &Prepared, found: &mut Vec<Found>) {
             f.b = end;
             other(f);
         } else if numbered_word(p, f.b - 1) && f.b - f.a > 1 {
+            other(f);
+        } else if f.kind == EntityType::Person
+            && (f.a..f.b).any(|k| p.text_of(&p.toks[k]).bytes().any(|b| b.is_ascii_digit()))
+        {
+            // A person's name holds no digit: "SARS-CoV-2", "A320neo" are things.
             other(f);
         }
     }
