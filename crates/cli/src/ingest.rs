@@ -165,6 +165,22 @@ pub fn run(global: &Global, args: &IngestArgs) -> Result<ExitCode> {
                 }
             );
         }
+        // Articles an older build analysed stay as it read them until the store is rebuilt.
+        let stale: usize = store
+            .engines()
+            .unwrap_or_default()
+            .iter()
+            .filter(|(e, _)| e != parallax_engine::ENGINE_VERSION)
+            .map(|(_, n)| n)
+            .sum();
+        if stale > 0 {
+            eprintln!(
+                "note: {stale} stored article{} {} analysed by an older Parallax; `parallax reanalyse` brings {} up to date",
+                if stale == 1 { "" } else { "s" },
+                if stale == 1 { "was" } else { "were" },
+                if stale == 1 { "it" } else { "them" },
+            );
+        }
     }
     Ok(if summary.failed > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }

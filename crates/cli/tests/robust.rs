@@ -357,6 +357,13 @@ fn reanalyse_brings_an_older_store_up_to_date_and_survives_a_kill() {
     };
     let before = ids(&data);
     assert_eq!(before.len(), RECORDS);
+    let again = run(&data, &["ingest", input.to_str().unwrap()]);
+    assert!(
+        stderr(&again).contains(&format!("{RECORDS} stored articles were analysed by an older"))
+            && stderr(&again).contains("parallax reanalyse"),
+        "an ingest says the store holds stale analyses: {}",
+        stderr(&again)
+    );
 
     let target = dir.path().join("store.reanalysis");
     let seen = run_then_kill(&data, &["reanalyse", "--quiet"], &target);
