@@ -454,3 +454,16 @@ fn a_name_holding_a_digit_is_no_person() {
         assert!(!has(text, &found, EntityType::Person, name), "{name}: {:?}", lines(text, &found));
     }
 }
+
+/// A given name whose case form is also a place's name (Доминика: Доминик's genitive, and
+/// Dominica) is the given name before a surname.
+#[test]
+fn a_given_name_that_is_also_a_place_before_a_surname_is_the_persons() {
+    let ru = "Министр иностранных дел Доминик Ферро заявил, что визит продлится два дня. Позиция Доминика Ферро не изменилась.";
+    let found = run(ru, Lang::Ru);
+    assert_has(ru, &found, EntityType::Person, "Доминик Ферро");
+    assert_has(ru, &found, EntityType::Person, "Доминика Ферро");
+    // A country before a person's full name stays a country.
+    let ru = "Президент Франции Эмманюэль Макрон прилетел в Киев.";
+    assert_has(ru, &run(ru, Lang::Ru), EntityType::Country, "Франции");
+}

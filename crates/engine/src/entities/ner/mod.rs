@@ -229,6 +229,7 @@ pub fn detect_with(
     post::harmonise(&p, &mut found);
     post::recover(&p, &mut found);
     post::countries(&p, &mut found);
+    post::given_names_before_surnames(&p, &mut found);
     post::body_places(&p, &mut found);
     post::named_after(&p, &mut found);
     post::equipment(&p, &mut found);

@@ -304,6 +304,41 @@ pub fn countries(p: &Prepared, found: &mut Vec<Found>) {
     }
 }
 
+/// A given name whose form is also a country's or a place's name (Доминика: the genitive of
+/// Доминик, and Dominica) is the given name when a person's surname follows it: a one-word place
+/// right before a person's capitalised mention joins that mention when the Russian dictionary
+/// reads the word as a given name in a case in which it does not read it as a place ("Доминик
+/// Ферро": Доминик is only a given name; "Доминика Ферро": Доминика is a place only in the
+/// nominative).
+pub fn given_names_before_surnames(p: &Prepared, found: &mut Vec<Found>) {
+    use crate::morph::{ru_name_readings, NameClass};
+    let given_here = |k: usize| {
+        let readings = ru_name_readings(p.text_of(&p.toks[k]));
+        let cases = |class: NameClass| {
+            readings.iter().filter(|r| r.class == class).fold(0u8, |c, r| c | r.cases)
+        };
+        cases(NameClass::Given) & !cases(NameClass::Place) != 0
+    };
+    let mut joined = vec![];
+    for k in 1..found.len() {
+        let (place, person) = (&found[k - 1], &found[k]);
+        if matches!(place.kind, EntityType::Country | EntityType::Place)
+            && place.b - place.a == 1
+            && person.a == place.b
+            && person.kind == EntityType::Person
+            && p.toks[person.a].caps.is_capitalised()
+            && is_cyrillic_word(p, place.a)
+            && given_here(place.a)
+        {
+            joined.push(k);
+        }
+    }
+    for &k in joined.iter().rev() {
+        found[k].a = found[k - 1].a;
+        found.remove(k - 1);
+    }
+}
+
 /// A legal form before a quoted name is one organisation with it: ТОВ «Укргеоекологія», ООО
 /// «Алтек», ДП «НАЕК «Енергоатом»», ТОВ НПП «Х» (several forms in a row, nested quotations).
 /// So is any short Cyrillic abbreviation right before a quoted name that starts with a capital
