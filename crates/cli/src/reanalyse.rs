@@ -116,7 +116,7 @@ pub fn run(global: &Global, args: &ReanalyseArgs) -> Result<ExitCode> {
         // Articles a killed run already rebuilt are skipped.
         let mut raws: Vec<RawRecord> = Vec::with_capacity(chunk.len());
         for id in chunk {
-            if new.get(id)?.is_some() {
+            if new.ids_with_prefix(&id.0, 1)?.first() == Some(id) {
                 resumed += 1;
                 continue;
             }

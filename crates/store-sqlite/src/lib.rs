@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// The schema this build writes and reads.
-pub const SCHEMA_VERSION: i64 = 4;
+pub const SCHEMA_VERSION: i64 = 5;
 
 /// The database file inside a data directory.
 pub const DB_FILE: &str = "parallax.sqlite3";
@@ -141,6 +141,12 @@ CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS search_terms USING fts5vocab(search, 'row');
 CREATE INDEX IF NOT EXISTS articles_language ON articles(language);
+"#;
+
+/// Version 5: analyses by the engine that made them, so that counting the stale ones
+/// (`Store::engines`, asked after every ingest) reads an index instead of every stored analysis.
+const SCHEMA_V5: &str = r#"
+CREATE INDEX IF NOT EXISTS analyses_by_engine ON analyses(engine);
 "#;
 
 /// Meta keys of the backfill of articles stored before the index existed: the next `seq` to
@@ -303,6 +309,7 @@ impl SqliteStore {
             tx.execute_batch(SCHEMA_V2).map_err(backend)?;
             tx.execute_batch(SCHEMA_V3).map_err(backend)?;
             tx.execute_batch(SCHEMA_V4).map_err(backend)?;
+            tx.execute_batch(SCHEMA_V5).map_err(backend)?;
             tx.execute(
                 "INSERT OR REPLACE INTO meta(key, value) VALUES ('created_by', ?1)",
                 params![concat!("parallax ", env!("CARGO_PKG_VERSION"))],
@@ -337,6 +344,9 @@ impl SqliteStore {
                 me.set_meta(META_BACKFILL_NEXT, 1)?;
                 me.set_meta(META_BACKFILL_END, end)?;
             }
+        }
+        if from < 5 {
+            tx.execute_batch(SCHEMA_V5).map_err(backend)?;
         }
         tx.pragma_update(None, "user_version", SCHEMA_VERSION).map_err(backend)?;
         tx.commit().map_err(backend)
@@ -1585,6 +1595,29 @@ mod tests {
                 speakers: String::new(),
             }
         }
+    }
+
+    #[test]
+    fn a_version_4_store_gets_the_index_that_counts_analyses_by_engine() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let mut s = SqliteStore::open(dir.path()).unwrap();
+            s.put_batch(&[conformance::sample(1), conformance::sample(2)]).unwrap();
+            s.conn.execute_batch("DROP INDEX analyses_by_engine").unwrap();
+            s.conn.pragma_update(None, "user_version", 4).unwrap();
+        }
+        let s = SqliteStore::open_read_only(dir.path()).unwrap();
+        assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
+        let plan: String = s
+            .conn
+            .query_row(
+                "EXPLAIN QUERY PLAN SELECT engine, COUNT(*) FROM analyses GROUP BY engine",
+                [],
+                |r| r.get(3),
+            )
+            .unwrap();
+        assert!(plan.contains("analyses_by_engine"), "{plan}");
+        assert_eq!(s.engines().unwrap().iter().map(|e| e.1).sum::<usize>(), 2);
     }
 
     #[test]

@@ -521,12 +521,15 @@ fn is_date_only(line: &str) -> bool {
     word_count(&rest.replace(|c: char| c.is_ascii_digit() || c == ':', " ")) <= 3
 }
 
+/// A line of the text as its writer wrote it: neither blank nor an advertising slot.
+fn written(l: &Line) -> bool {
+    l.class != Class::Blank && !lexicon::is_interstitial(&l.text)
+}
+
 /// A teaser label on a line of its own ("Read also") and the one headline after it, when text
 /// follows that headline, are a teaser set inside the article: the article goes on after it.
 fn mark_teasers(lines: &mut [Line]) {
-    let filled: Vec<usize> = (0..lines.len())
-        .filter(|&i| lines[i].class != Class::Blank && !lexicon::is_interstitial(&lines[i].text))
-        .collect();
+    let filled: Vec<usize> = (0..lines.len()).filter(|&i| written(&lines[i])).collect();
     for w in filled.windows(3) {
         let [label, headline, after] = [w[0], w[1], w[2]];
         if lexicon::is_teaser_label(&lines[label].text)
@@ -700,11 +703,8 @@ fn announces_list(lines: &[Line], gap: usize) -> bool {
 /// at other prose, at other furniture, or at the end.
 fn list_end(lines: &[Line], end: usize) -> (usize, bool) {
     let last = lines[..end].iter().rev().find(|l| l.class != Class::Blank);
-    let after: Vec<&Line> = lines[end..]
-        .iter()
-        .filter(|l| l.class != Class::Blank && !lexicon::is_interstitial(&l.text))
-        .take(LIST_ITEM_LINES + 1)
-        .collect();
+    let after: Vec<&Line> =
+        lines[end..].iter().filter(|l| written(l)).take(LIST_ITEM_LINES + 1).collect();
     // "What to bring?" (the body's last line or a heading after it) and then "- a passport".
     let asks = match after.first() {
         Some(q) if q.text.trim_end().ends_with('?') => after.get(1),
@@ -725,19 +725,18 @@ fn list_end(lines: &[Line], end: usize) -> (usize, bool) {
     let mut out = end;
     let mut last_item = None;
     for (i, l) in lines.iter().enumerate().skip(end) {
+        let item = is_list_item(&l.text);
         match l.class {
             Class::Blank => {}
             Class::Headline | Class::Short => out = i + 1,
             // A table's row is no sentence, however long ("May 4 – St. Louis, MO @ Arena"), and
             // may be a date and a place.
-            Class::Prose if is_list_item(&l.text) || (table && !ends_sentence(&l.text)) => {
-                out = i + 1
-            }
+            Class::Prose if item || (table && !ends_sentence(&l.text)) => out = i + 1,
             Class::Furniture(FurnitureKind::DateLine) if table => out = i + 1,
             _ if bridgeable(std::slice::from_ref(l)).is_some() => {}
             _ => break,
         }
-        if is_list_item(&l.text) {
+        if item {
             last_item = Some(i + 1);
         }
     }
@@ -755,10 +754,7 @@ fn list_end(lines: &[Line], end: usize) -> (usize, bool) {
 /// table of the article (tour dates, standings, a schedule); teaser headlines for other stories
 /// share no such frame.
 fn is_table(lines: &[Line], end: usize) -> bool {
-    let mut rows = lines[end..]
-        .iter()
-        .filter(|l| l.class != Class::Blank && !lexicon::is_interstitial(&l.text))
-        .peekable();
+    let mut rows = lines[end..].iter().filter(|l| written(l)).peekable();
     let heading = |l: &&Line| matches!(l.class, Class::Headline | Class::Short);
     // The first line may be the table's heading ("Tour dates").
     let first: Vec<&Line> = rows.clone().take(2).collect();
